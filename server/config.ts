@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, resolved from this file so commands work from any working directory. */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Password of the managed local Neo4j when NEO4J_PASSWORD is unset. Development only. */
+export const DEV_PASSWORD = 'actor-graph-dev';
+
+export interface LocalNeo4jConfig {
+  /** Folder holding this instance's conf, data, logs and run files. Default `.neo4j/instances/dev`. */
+  readonly instanceDir: string;
+  /** Folder the Neo4j jars are fetched into, shared by all instances. Default `.neo4j/dist`. */
+  readonly distDir: string;
+  /** Bolt port on 127.0.0.1. Default 7687 (NEO4J_BOLT_PORT). */
+  readonly boltPort: number;
+  /** JVM heap, both -Xms and -Xmx. Default 2g (NEO4J_HEAP). */
+  readonly heap: string;
+  /** Page cache size. Default 2g (NEO4J_PAGECACHE). */
+  readonly pageCache: string;
+  /** How long `start` waits for Bolt to answer. Default 120 s (NEO4J_START_TIMEOUT_S). */
+  readonly startTimeoutMs: number;
+}
+
+export interface Neo4jConfig {
+  /** `local`: the project fetches and runs Neo4j itself; `external`: NEO4J_URI names one to use. */
+  readonly mode: 'local' | 'external';
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  readonly local: LocalNeo4jConfig;
+}
+
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  /** HTTP port of the GraphQL server and client. Default 4000 (PORT). */
+  readonly port: number;
+  /** Interface the HTTP server binds. Default 127.0.0.1 (HOST). */
+  readonly host: string;
+  /** Bearer token that enables mutations; writes are refused while unset (API_TOKEN). */
+  readonly apiToken: string | undefined;
+  readonly logLevel: string;
+  readonly neo4j: Neo4jConfig;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const URI_SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
+const SIZE = /^\d+[kmg]$/i;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}="${raw}" is not valid: set it to a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function size(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!SIZE.test(raw)) throw new ConfigError(`${name}="${raw}" is not valid: set it to a size such as 512m or 2g.`);
+  return raw.toLowerCase();
+}
+
+function text(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+/** Reads, validates and freezes the configuration. Call once at start-up and pass the result on. */
+export function readConfig(env: Env = process.env): Config {
+  const nodeEnvRaw = text(env, 'NODE_ENV') ?? 'development';
+  if (nodeEnvRaw !== 'development' && nodeEnvRaw !== 'production' && nodeEnvRaw !== 'test') {
+    throw new ConfigError(`NODE_ENV="${nodeEnvRaw}" is not valid: use development, production or test.`);
+  }
+  const boltPort = integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535);
+  const uri = text(env, 'NEO4J_URI');
+  if (uri !== undefined && !URI_SCHEMES.some((s) => uri.startsWith(`${s}//`))) {
+    throw new ConfigError(
+      `NEO4J_URI="${uri}" is not a Neo4j address: use bolt://host:7687, neo4j://host:7687 or their +s / +ssc forms.`,
+    );
+  }
+  const password = text(env, 'NEO4J_PASSWORD') ?? (uri === undefined ? DEV_PASSWORD : undefined);
+  if (password === undefined) {
+    throw new ConfigError('NEO4J_URI is set but NEO4J_PASSWORD is not: set the password of that Neo4j.');
+  }
+  if (uri === undefined && password.length < 8) {
+    throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters for the local Neo4j (its own rule).');
+  }
+  const neo4jDir = path.resolve(ROOT_DIR, '.neo4j');
+  const config: Config = {
+    nodeEnv: nodeEnvRaw,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: text(env, 'HOST') ?? '127.0.0.1',
+    apiToken: text(env, 'API_TOKEN'),
+    logLevel: text(env, 'LOG_LEVEL') ?? (nodeEnvRaw === 'test' ? 'silent' : 'info'),
+    neo4j: {
+      mode: uri === undefined ? 'local' : 'external',
+      uri: uri ?? `bolt://127.0.0.1:${boltPort}`,
+      user: text(env, 'NEO4J_USER') ?? 'neo4j',
+      password,
+      database: text(env, 'NEO4J_DATABASE') ?? 'neo4j',
+      local: {
+        instanceDir: path.resolve(text(env, 'NEO4J_INSTANCE_DIR') ?? path.join(neo4jDir, 'instances', 'dev')),
+        distDir: path.resolve(text(env, 'NEO4J_DIST_DIR') ?? path.join(neo4jDir, 'dist')),
+        boltPort,
+        heap: size(env, 'NEO4J_HEAP', '2g'),
+        pageCache: size(env, 'NEO4J_PAGECACHE', '2g'),
+        startTimeoutMs: integer(env, 'NEO4J_START_TIMEOUT_S', 120, 5, 3600) * 1000,
+      },
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) {
+    if (inner !== null && typeof inner === 'object') deepFreeze(inner);
+  }
+  return Object.freeze(value);
+}
