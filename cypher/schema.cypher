@@ -1,0 +1,12 @@
+// Constraints and indexes of the model (docs/model.md). Applied at every start; each is idempotent.
+// Relationship-id uniqueness is per relationship type in Neo4j, so server/db/schema.ts adds one
+// constraint per vocabulary type after these.
+
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+
+// Search over names and aliases (actors(filter: {search})).
+CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases];
+
+CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
+CREATE INDEX source_published IF NOT EXISTS FOR (s:Source) ON (s.published);

@@ -1,0 +1,29 @@
+import type { Logger } from '../logger.js';
+import type { Executor } from './executor.js';
+import { applySchema } from './schema.js';
+
+const RETRY_MS = 5_000;
+
+/**
+ * Applies the schema and loads the seed graph (both idempotent). When Neo4j cannot be reached it
+ * retries in the background, so the server can start first and become ready once Neo4j is back.
+ */
+export async function bootstrapDatabase(executor: Executor, log: Logger): Promise<void> {
+  try {
+    await runBootstrap(executor, log);
+  } catch (error) {
+    log.warn({ err: error }, `Could not prepare the database; retrying every ${RETRY_MS / 1000} s`);
+    const timer = setInterval(() => {
+      runBootstrap(executor, log).then(
+        () => clearInterval(timer),
+        () => {},
+      );
+    }, RETRY_MS);
+    timer.unref();
+  }
+}
+
+async function runBootstrap(executor: Executor, log: Logger): Promise<void> {
+  await applySchema(executor, []);
+  log.info('Schema applied');
+}

@@ -1,0 +1,155 @@
+// The one module that talks to Neo4j. Every call names its operation (sent as transaction
+// metadata, visible in SHOW TRANSACTIONS and the query log) and runs under a timeout of its class.
+// Driver errors become typed GraphQL errors here, and only here.
+import { GraphQLError } from 'graphql';
+import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
+import type { Neo4jConfig } from '../config.js';
+import { toPlain } from './mapping.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** Timeouts by class of work, in milliseconds. */
+export const TIMEOUTS = Object.freeze({
+  lookup: 5_000,
+  search: 10_000,
+  path: 15_000,
+  write: 15_000,
+  import: 300_000,
+});
+export type QueryClass = keyof typeof TIMEOUTS;
+
+export interface CallOptions {
+  /** A short name for logs and transaction metadata, e.g. `actor`, `import-bundle`. */
+  readonly operation: string;
+  /** Picks the timeout; defaults to `lookup` for reads and `write` for writes. */
+  readonly class?: QueryClass;
+}
+
+export interface QueryEvent {
+  readonly operation: string;
+  readonly mode: 'read' | 'write';
+  readonly query: string;
+}
+
+/** A transaction in which several statements run and commit together. */
+export interface Tx {
+  run(query: string, params?: Params): Promise<Row[]>;
+}
+
+export interface Executor {
+  readonly database: string;
+  read(query: string, params: Params, options: CallOptions): Promise<Row[]>;
+  write(query: string, params: Params, options: CallOptions): Promise<Row[]>;
+  /** Runs `work` in one write transaction: all of it commits or none of it does. */
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: CallOptions): Promise<T>;
+  /** True when Neo4j answers a trivial query now. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createDriver(config: Neo4jConfig): Driver {
+  return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    userAgent: 'actor-graph/0.1',
+    maxConnectionPoolSize: 50,
+    // An interactive API should fail fast when the database is away, not queue for a minute.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    logging: { level: 'error', logger: () => {} },
+  });
+}
+
+export interface ExecutorOptions {
+  readonly driver: Driver;
+  readonly database: string;
+  /** Called before every statement; used by tests to count round trips through the real driver. */
+  readonly onQuery?: (event: QueryEvent) => void;
+}
+
+export function createExecutor({ driver, database, onQuery }: ExecutorOptions): Executor {
+  const config = (options: CallOptions, mode: 'read' | 'write') => ({
+    timeout: TIMEOUTS[options.class ?? (mode === 'read' ? 'lookup' : 'write')],
+    metadata: { app: 'actor-graph', operation: options.operation },
+  });
+
+  const runIn = async (tx: ManagedTransaction, query: string, params: Params, event: QueryEvent) => {
+    onQuery?.(event);
+    const result = await tx.run(query, params);
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  };
+
+  const session = (mode: 'read' | 'write') =>
+    driver.session({ database, defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
+
+  async function execute<T>(
+    mode: 'read' | 'write',
+    options: CallOptions,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ) {
+    const s = session(mode);
+    try {
+      return mode === 'read'
+        ? await s.executeRead(work, config(options, mode))
+        : await s.executeWrite(work, config(options, mode));
+    } catch (error) {
+      throw translateError(error, options);
+    } finally {
+      await s.close();
+    }
+  }
+
+  return {
+    database,
+    read: (query, params, options) =>
+      execute('read', options, (tx) => runIn(tx, query, params, { operation: options.operation, mode: 'read', query })),
+    write: (query, params, options) =>
+      execute('write', options, (tx) =>
+        runIn(tx, query, params, { operation: options.operation, mode: 'write', query }),
+      ),
+    writeTransaction: (work, options) =>
+      execute('write', options, (tx) =>
+        work({
+          run: (query, params = {}) => runIn(tx, query, params, { operation: options.operation, mode: 'write', query }),
+        }),
+      ),
+    async ping() {
+      try {
+        await driver.executeQuery('RETURN 1', {}, { database, routing: routing.READ });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Neo4j's error codes become GraphQL errors a client can act on; anything else stays masked. */
+export function translateError(error: unknown, options: CallOptions): unknown {
+  if (error instanceof GraphQLError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as Error).message ?? '';
+  if (
+    UNAVAILABLE.has(code) ||
+    /acquisition timed out|Could not perform discovery|connect ECONNREFUSED/i.test(message)
+  ) {
+    return new GraphQLError('The database is unavailable right now; try again shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', operation: options.operation },
+    });
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
+    const ms = TIMEOUTS[options.class ?? 'lookup'];
+    return new GraphQLError(`The query ran longer than its limit of ${ms} ms and was stopped; narrow it down.`, {
+      extensions: { code: 'TIMEOUT', operation: options.operation },
+    });
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new GraphQLError('The write conflicts with an existing record (a unique id is already taken).', {
+      extensions: { code: 'CONFLICT', operation: options.operation },
+    });
+  }
+  return error;
+}

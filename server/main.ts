@@ -1,0 +1,63 @@
+// npm start: the managed Neo4j (unless NEO4J_URI is set), schema, seed graph, then HTTP.
+import http from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, readConfig } from './config.js';
+import { bootstrapDatabase } from './db/bootstrap.js';
+import { createDriver, createExecutor } from './db/executor.js';
+import { LocalNeo4jError, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
+import { createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config);
+  let ownNeo4j = false;
+  if (config.neo4j.mode === 'local') {
+    const result = await startNeo4j(config.neo4j.local, config.neo4j, (line) => log.info(line));
+    ownNeo4j = result.started;
+  } else {
+    log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'Using the Neo4j named by NEO4J_URI');
+  }
+
+  const executor = createExecutor({ driver: createDriver(config.neo4j), database: config.neo4j.database });
+  // If Neo4j is away (external mode), serve anyway: /ready says 503 until bootstrap succeeds.
+  const bootstrap = bootstrapDatabase(executor, log);
+
+  const app = createApp({ config, executor });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log.info(`GraphQL at http://${shown}:${port}/graphql — client at http://${shown}:${port}/`);
+  await bootstrap;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'Shutting down: finishing requests in flight');
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await executor.close();
+    if (ownNeo4j) {
+      log.info('Stopping the Neo4j this server started');
+      await stopNeo4j(config.neo4j.local);
+    }
+    log.info('Stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
+    console.error(`error: ${error.message}`);
+    if (error instanceof LocalNeo4jError && error.details) console.error(error.details);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
