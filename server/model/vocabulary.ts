@@ -1,0 +1,135 @@
+/**
+ * The controlled vocabulary (vocabulary.json): actor kinds, statuses and relationship types.
+ * It is checked once, at import, so a broken file stops the server at start with a message
+ * that names the entry at fault. Kind and type names become Neo4j labels and relationship
+ * types, which cannot be query parameters: the name patterns below are what makes them safe.
+ */
+import { z } from 'zod';
+import rawVocabulary from './vocabulary.json' with { type: 'json' };
+
+export const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;
+export const KIND_NAME = /^[A-Z][A-Za-z]*$/;
+const STATUS_NAME = /^[a-z]+$/;
+
+const actorKindSchema = z.strictObject({
+  kind: z.string().regex(KIND_NAME, 'must be PascalCase letters, e.g. "Country"'),
+  label: z.string().min(1),
+  description: z.string().min(1),
+});
+
+const statusSchema = z.strictObject({
+  status: z.string().regex(STATUS_NAME, 'must be lower-case letters, e.g. "alleged"'),
+  label: z.string().min(1),
+  requiresClaimedBy: z.boolean(),
+  description: z.string().min(1),
+});
+
+const relationshipTypeSchema = z.strictObject({
+  type: z.string().regex(TYPE_NAME, 'must be UPPER_SNAKE_CASE, e.g. "SUPPLIES_ARMS_TO"'),
+  label: z.string().min(1),
+  template: z
+    .string()
+    .refine((t) => t.includes('{from}') && t.includes('{to}'), 'must contain both {from} and {to}'),
+  directed: z.boolean(),
+  temporal: z.enum(['event', 'state']),
+  from: z.array(z.string()).min(1),
+  to: z.array(z.string()).min(1),
+  cameo: z.string().regex(/^[0-9]{2,4}$/, 'must be a CAMEO code of 2 to 4 digits').nullable(),
+  weight: z.number().min(-10).max(10).nullable(),
+  aboutClaim: z.boolean(),
+  description: z.string().min(1),
+});
+
+const vocabularySchema = z
+  .strictObject({
+    version: z.literal(1),
+    actorKinds: z.array(actorKindSchema).min(1),
+    statuses: z.array(statusSchema).min(1),
+    relationshipTypes: z.array(relationshipTypeSchema).min(1),
+  })
+  .superRefine((v, ctx) => {
+    const kinds = new Set<string>();
+    v.actorKinds.forEach((k, i) => {
+      if (kinds.has(k.kind)) ctx.addIssue({ code: 'custom', path: ['actorKinds', i, 'kind'], message: `duplicate kind "${k.kind}"` });
+      kinds.add(k.kind);
+    });
+    const statuses = new Set<string>();
+    v.statuses.forEach((s, i) => {
+      if (statuses.has(s.status)) ctx.addIssue({ code: 'custom', path: ['statuses', i, 'status'], message: `duplicate status "${s.status}"` });
+      statuses.add(s.status);
+    });
+    const types = new Set<string>();
+    v.relationshipTypes.forEach((t, i) => {
+      if (types.has(t.type)) ctx.addIssue({ code: 'custom', path: ['relationshipTypes', i, 'type'], message: `duplicate type "${t.type}"` });
+      types.add(t.type);
+      for (const end of ['from', 'to'] as const) {
+        t[end].forEach((kind, j) => {
+          if (!kinds.has(kind)) {
+            ctx.addIssue({ code: 'custom', path: ['relationshipTypes', i, end, j], message: `unknown actor kind "${kind}"` });
+          }
+        });
+      }
+    });
+  });
+
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+export type ActorKindInfo = Vocabulary['actorKinds'][number];
+export type StatusInfo = Vocabulary['statuses'][number];
+export type RelationshipTypeInfo = Vocabulary['relationshipTypes'][number];
+
+/** Parses and checks a vocabulary; throws an Error listing every problem. Exported for tests. */
+export function loadVocabulary(input: unknown): Readonly<Vocabulary> {
+  const parsed = vocabularySchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`server/model/vocabulary.json is invalid:\n${lines.join('\n')}`);
+  }
+  return deepFreeze(parsed.data);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export const vocabulary: Readonly<Vocabulary> = loadVocabulary(rawVocabulary);
+
+export const RELATIONSHIP_TYPES: readonly string[] = Object.freeze(vocabulary.relationshipTypes.map((t) => t.type));
+export const ACTOR_KINDS: readonly string[] = Object.freeze(vocabulary.actorKinds.map((k) => k.kind));
+export const STATUSES: readonly string[] = Object.freeze(vocabulary.statuses.map((s) => s.status));
+
+const typesByName: ReadonlyMap<string, RelationshipTypeInfo> = new Map(
+  vocabulary.relationshipTypes.map((t) => [t.type, t]),
+);
+const statusesByName: ReadonlyMap<string, StatusInfo> = new Map(vocabulary.statuses.map((s) => [s.status, s]));
+
+export function relationshipType(type: string): RelationshipTypeInfo | undefined {
+  return typesByName.get(type);
+}
+
+export function isRelationshipType(s: unknown): s is string {
+  return typeof s === 'string' && typesByName.has(s);
+}
+
+export function isActorKind(s: unknown): s is string {
+  return typeof s === 'string' && ACTOR_KINDS.includes(s);
+}
+
+export function statusInfo(status: string): StatusInfo | undefined {
+  return statusesByName.get(status);
+}
+
+export function isStatus(s: unknown): s is string {
+  return typeof s === 'string' && statusesByName.has(s);
+}
+
+/** "Kim Jong Un visited Russia": fills a type's template; throws on an unknown type. */
+export function renderTemplate(type: string, fromName: string, toName: string): string {
+  const info = typesByName.get(type);
+  if (!info) throw new Error(`Unknown relationship type "${type}".`);
+  // A function replacement, so "$&" or "$1" inside a name is not treated as a pattern.
+  return info.template.replace(/\{(from|to)\}/g, (_match, end: string) => (end === 'from' ? fromName : toName));
+}

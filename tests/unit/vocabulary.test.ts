@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import rawVocabulary from '../../server/model/vocabulary.json' with { type: 'json' };
+import {
+  ACTOR_KINDS,
+  KIND_NAME,
+  RELATIONSHIP_TYPES,
+  STATUSES,
+  TYPE_NAME,
+  isRelationshipType,
+  loadVocabulary,
+  relationshipType,
+  renderTemplate,
+  vocabulary,
+} from '../../server/model/vocabulary.js';
+
+const clone = (): Record<string, unknown> => structuredClone(rawVocabulary) as Record<string, unknown>;
+
+describe('vocabulary', () => {
+  it('has the required relationship types', () => {
+    for (const type of [
+      'SUPPLIES_ARMS_TO',
+      'VISITED',
+      'ACCUSES',
+      'DENIES',
+      'LEADS',
+      'SERVES_IN',
+      'SENDS_TROOPS_TO',
+      'MET_WITH',
+      'PLEDGES_SUPPORT_TO',
+      'COOPERATES_WITH',
+      'INVADED',
+      'ATTACKED',
+      'REQUESTS_AID_FROM',
+    ]) {
+      expect(RELATIONSHIP_TYPES).toContain(type);
+    }
+  });
+
+  it('has exactly the six statuses, and claimants are required for alleged and denied only', () => {
+    expect([...STATUSES].sort()).toEqual(['alleged', 'cancelled', 'denied', 'fact', 'planned', 'reported']);
+    const requiring = vocabulary.statuses.filter((s) => s.requiresClaimedBy).map((s) => s.status);
+    expect(requiring.sort()).toEqual(['alleged', 'denied']);
+  });
+
+  it('uses names that are safe as Cypher labels and types', () => {
+    for (const type of RELATIONSHIP_TYPES) expect(type).toMatch(TYPE_NAME);
+    for (const kind of ACTOR_KINDS) expect(kind).toMatch(KIND_NAME);
+    expect(ACTOR_KINDS).toEqual(expect.arrayContaining(['Country', 'Person', 'Organization']));
+  });
+
+  it('marks only ACCUSES and DENIES as claims about claims', () => {
+    const about = vocabulary.relationshipTypes.filter((t) => t.aboutClaim).map((t) => t.type);
+    expect(about.sort()).toEqual(['ACCUSES', 'DENIES']);
+  });
+
+  it('marks MET_WITH and COOPERATES_WITH as symmetric', () => {
+    expect(relationshipType('MET_WITH')?.directed).toBe(false);
+    expect(relationshipType('COOPERATES_WITH')?.directed).toBe(false);
+    expect(relationshipType('SUPPLIES_ARMS_TO')?.directed).toBe(true);
+  });
+
+  it('carries CAMEO codes and weights from the product table', () => {
+    expect(relationshipType('SUPPLIES_ARMS_TO')).toMatchObject({ cameo: '072', weight: 8.3 });
+    expect(relationshipType('ACCUSES')).toMatchObject({ cameo: '112', weight: -2 });
+    expect(relationshipType('SENDS_TROOPS_TO')).toMatchObject({ cameo: null, weight: null });
+    for (const t of vocabulary.relationshipTypes) {
+      if (t.weight !== null) expect(Math.abs(t.weight)).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('looks types up and renders templates', () => {
+    expect(isRelationshipType('VISITED')).toBe(true);
+    expect(isRelationshipType('visited')).toBe(false);
+    expect(isRelationshipType('VISITED) DETACH DELETE n //')).toBe(false);
+    expect(relationshipType('NOPE')).toBeUndefined();
+    expect(renderTemplate('VISITED', 'Vladimir Putin', 'North Korea')).toBe('Vladimir Putin visited North Korea');
+    expect(renderTemplate('SUPPLIES_ARMS_TO', 'A', 'B')).toBe('A supplies arms to B');
+    // Replacement patterns inside names are kept literally.
+    expect(renderTemplate('LEADS', 'X $& Y', 'Z')).toBe('X $& Y leads Z');
+    expect(() => renderTemplate('NOPE', 'a', 'b')).toThrow('Unknown relationship type "NOPE"');
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(vocabulary)).toBe(true);
+    expect(Object.isFrozen(vocabulary.relationshipTypes[0])).toBe(true);
+    expect(Object.isFrozen(RELATIONSHIP_TYPES)).toBe(true);
+  });
+
+  it('refuses a type name that is not UPPER_SNAKE_CASE', () => {
+    const v = clone() as { relationshipTypes: { type: string }[] };
+    v.relationshipTypes[0]!.type = 'Accuses`]-() DELETE';
+    expect(() => loadVocabulary(v)).toThrow(/relationshipTypes\.0\.type: must be UPPER_SNAKE_CASE/);
+  });
+
+  it('refuses a kind name that is not PascalCase letters', () => {
+    const v = clone() as { actorKinds: { kind: string }[] };
+    v.actorKinds[0]!.kind = 'Country:Admin';
+    expect(() => loadVocabulary(v)).toThrow(/actorKinds\.0\.kind: must be PascalCase letters/);
+  });
+
+  it('refuses endpoint kinds that are not declared, and duplicate types', () => {
+    const v = clone() as { relationshipTypes: { type: string; from: string[] }[] };
+    v.relationshipTypes[1]!.from = ['Country', 'Group'];
+    v.relationshipTypes[2]!.type = v.relationshipTypes[0]!.type;
+    let message = '';
+    try {
+      loadVocabulary(v);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('relationshipTypes.1.from.1: unknown actor kind "Group"');
+    expect(message).toContain('relationshipTypes.2.type: duplicate type "ACCUSES"');
+  });
+
+  it('refuses a template without both placeholders', () => {
+    const v = clone() as { relationshipTypes: { template: string }[] };
+    v.relationshipTypes[0]!.template = '{from} did something';
+    expect(() => loadVocabulary(v)).toThrow(/template: must contain both \{from\} and \{to\}/);
+  });
+});
