@@ -27,14 +27,15 @@ const statusSchema = z.strictObject({
 const relationshipTypeSchema = z.strictObject({
   type: z.string().regex(TYPE_NAME, 'must be UPPER_SNAKE_CASE, e.g. "SUPPLIES_ARMS_TO"'),
   label: z.string().min(1),
-  template: z
-    .string()
-    .refine((t) => t.includes('{from}') && t.includes('{to}'), 'must contain both {from} and {to}'),
+  template: z.string().refine((t) => t.includes('{from}') && t.includes('{to}'), 'must contain both {from} and {to}'),
   directed: z.boolean(),
   temporal: z.enum(['event', 'state']),
   from: z.array(z.string()).min(1),
   to: z.array(z.string()).min(1),
-  cameo: z.string().regex(/^[0-9]{2,4}$/, 'must be a CAMEO code of 2 to 4 digits').nullable(),
+  cameo: z
+    .string()
+    .regex(/^[0-9]{2,4}$/, 'must be a CAMEO code of 2 to 4 digits')
+    .nullable(),
   weight: z.number().min(-10).max(10).nullable(),
   aboutClaim: z.boolean(),
   description: z.string().min(1),
@@ -50,22 +51,29 @@ const vocabularySchema = z
   .superRefine((v, ctx) => {
     const kinds = new Set<string>();
     v.actorKinds.forEach((k, i) => {
-      if (kinds.has(k.kind)) ctx.addIssue({ code: 'custom', path: ['actorKinds', i, 'kind'], message: `duplicate kind "${k.kind}"` });
+      if (kinds.has(k.kind))
+        ctx.addIssue({ code: 'custom', path: ['actorKinds', i, 'kind'], message: `duplicate kind "${k.kind}"` });
       kinds.add(k.kind);
     });
     const statuses = new Set<string>();
     v.statuses.forEach((s, i) => {
-      if (statuses.has(s.status)) ctx.addIssue({ code: 'custom', path: ['statuses', i, 'status'], message: `duplicate status "${s.status}"` });
+      if (statuses.has(s.status))
+        ctx.addIssue({ code: 'custom', path: ['statuses', i, 'status'], message: `duplicate status "${s.status}"` });
       statuses.add(s.status);
     });
     const types = new Set<string>();
     v.relationshipTypes.forEach((t, i) => {
-      if (types.has(t.type)) ctx.addIssue({ code: 'custom', path: ['relationshipTypes', i, 'type'], message: `duplicate type "${t.type}"` });
+      if (types.has(t.type))
+        ctx.addIssue({ code: 'custom', path: ['relationshipTypes', i, 'type'], message: `duplicate type "${t.type}"` });
       types.add(t.type);
       for (const end of ['from', 'to'] as const) {
         t[end].forEach((kind, j) => {
           if (!kinds.has(kind)) {
-            ctx.addIssue({ code: 'custom', path: ['relationshipTypes', i, end, j], message: `unknown actor kind "${kind}"` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['relationshipTypes', i, end, j],
+              message: `unknown actor kind "${kind}"`,
+            });
           }
         });
       }

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import rawVocabulary from '../../server/model/vocabulary.json' with { type: 'json' };
 import {
   ACTOR_KINDS,
-  KIND_NAME,
-  RELATIONSHIP_TYPES,
-  STATUSES,
-  TYPE_NAME,
   isRelationshipType,
+  KIND_NAME,
   loadVocabulary,
+  RELATIONSHIP_TYPES,
   relationshipType,
   renderTemplate,
+  STATUSES,
+  TYPE_NAME,
   vocabulary,
 } from '../../server/model/vocabulary.js';
+import rawVocabulary from '../../server/model/vocabulary.json' with { type: 'json' };
+
+/** The element at i, or a thrown error: keeps the tests free of non-null assertions. */
+function item<T>(array: T[], i: number): T {
+  const value = array[i];
+  if (value === undefined) throw new Error(`no element ${i}`);
+  return value;
+}
 
 const clone = (): Record<string, unknown> => structuredClone(rawVocabulary) as Record<string, unknown>;
 
@@ -88,20 +95,20 @@ describe('vocabulary', () => {
 
   it('refuses a type name that is not UPPER_SNAKE_CASE', () => {
     const v = clone() as { relationshipTypes: { type: string }[] };
-    v.relationshipTypes[0]!.type = 'Accuses`]-() DELETE';
+    item(v.relationshipTypes, 0).type = 'Accuses`]-() DELETE';
     expect(() => loadVocabulary(v)).toThrow(/relationshipTypes\.0\.type: must be UPPER_SNAKE_CASE/);
   });
 
   it('refuses a kind name that is not PascalCase letters', () => {
     const v = clone() as { actorKinds: { kind: string }[] };
-    v.actorKinds[0]!.kind = 'Country:Admin';
+    item(v.actorKinds, 0).kind = 'Country:Admin';
     expect(() => loadVocabulary(v)).toThrow(/actorKinds\.0\.kind: must be PascalCase letters/);
   });
 
   it('refuses endpoint kinds that are not declared, and duplicate types', () => {
     const v = clone() as { relationshipTypes: { type: string; from: string[] }[] };
-    v.relationshipTypes[1]!.from = ['Country', 'Group'];
-    v.relationshipTypes[2]!.type = v.relationshipTypes[0]!.type;
+    item(v.relationshipTypes, 1).from = ['Country', 'Group'];
+    item(v.relationshipTypes, 2).type = item(v.relationshipTypes, 0).type;
     let message = '';
     try {
       loadVocabulary(v);
@@ -114,7 +121,7 @@ describe('vocabulary', () => {
 
   it('refuses a template without both placeholders', () => {
     const v = clone() as { relationshipTypes: { template: string }[] };
-    v.relationshipTypes[0]!.template = '{from} did something';
+    item(v.relationshipTypes, 0).template = '{from} did something';
     expect(() => loadVocabulary(v)).toThrow(/template: must contain both \{from\} and \{to\}/);
   });
 });
