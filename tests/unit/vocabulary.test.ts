@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ACTOR_KINDS,
@@ -123,5 +124,16 @@ describe('vocabulary', () => {
     const v = clone() as { relationshipTypes: { template: string }[] };
     item(v.relationshipTypes, 0).template = '{from} did something';
     expect(() => loadVocabulary(v)).toThrow(/template: must contain both \{from\} and \{to\}/);
+  });
+
+  it('is listed in full in docs/model.md, with the same templates', () => {
+    const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
+    const rows = new Map(
+      [...doc.matchAll(/^\| `([A-Z_]+)`\s*\| ([^|]+)\|/gm)].map((m) => [m[1] as string, (m[2] as string).trim()]),
+    );
+    expect([...rows.keys()].sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+    for (const t of vocabulary.relationshipTypes) expect(rows.get(t.type), t.type).toBe(t.template);
+    for (const status of STATUSES) expect(doc).toMatch(new RegExp(`^\\| \`${status}\`\\s*\\|`, 'm'));
+    for (const kind of ACTOR_KINDS) expect(doc).toMatch(new RegExp(`^\\| \`${kind}\`\\s*\\|`, 'm'));
   });
 });
