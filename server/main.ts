@@ -19,18 +19,13 @@ async function main(): Promise<void> {
   }
 
   const executor = createExecutor({ driver: createDriver(config.neo4j), database: config.neo4j.database });
-  // If Neo4j is away (external mode), serve anyway: /ready says 503 until bootstrap succeeds.
-  const bootstrap = bootstrapDatabase(executor, log);
+  // Schema and seed first, so the first request sees the seeded graph. If Neo4j is away (external
+  // mode) this returns after one try and keeps retrying in the background: the server serves anyway
+  // and /ready says 503 until Neo4j answers.
+  await bootstrapDatabase(executor, log);
 
   const app = createApp({ config, executor });
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  log.info(`GraphQL at http://${shown}:${port}/graphql — client at http://${shown}:${port}/`);
-  await bootstrap;
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -50,6 +45,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log.info(`GraphQL at http://${shown}:${port}/graphql — client at http://${shown}:${port}/`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,6 @@
+import { seedDatabase } from '../import/import-bundle.js';
 import type { Logger } from '../logger.js';
+import { RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 import type { Executor } from './executor.js';
 import { applySchema } from './schema.js';
 
@@ -24,6 +26,7 @@ export async function bootstrapDatabase(executor: Executor, log: Logger): Promis
 }
 
 async function runBootstrap(executor: Executor, log: Logger): Promise<void> {
-  await applySchema(executor, []);
-  log.info('Schema applied');
+  await applySchema(executor, RELATIONSHIP_TYPES);
+  const seeded = await seedDatabase(executor);
+  log.info(seeded, 'Schema applied and seed graph loaded');
 }

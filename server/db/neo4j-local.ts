@@ -183,7 +183,6 @@ export function renderConf(cfg: LocalNeo4jConfig): string {
     `server.memory.heap.initial_size=${cfg.heap}`,
     `server.memory.heap.max_size=${cfg.heap}`,
     `server.memory.pagecache.size=${cfg.pageCache}`,
-    'dbms.memory.transaction.total.max=1g',
     '# No query may run or wait for a lock for ever; the app sets shorter per-query timeouts.',
     'db.transaction.timeout=60s',
     'db.lock.acquisition.timeout=10s',

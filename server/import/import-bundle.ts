@@ -1,0 +1,250 @@
+// Import: validate the whole bundle against itself and the stored graph, then write it in ONE
+// transaction with UNWIND … MERGE. A bad bundle writes nothing; the same bundle twice changes nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { GraphQLError } from 'graphql';
+import { ROOT_DIR } from '../config.js';
+import type { Executor, Tx } from '../db/executor.js';
+import { cypher } from '../db/queries.js';
+import type { Bundle, Relationship } from '../model/bundle.js';
+import { parsePartialDate } from '../model/dates.js';
+import { type BundleError, formatBundleError, validateBundle } from '../model/validate.js';
+import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
+
+const IMPORT_KNOWN = cypher('import-known');
+const IMPORT_SOURCES = cypher('import-sources');
+
+/** Rows per UNWIND statement; all statements still share one transaction. */
+const CHUNK = 5_000;
+
+export const SEEDS_DIR = path.join(ROOT_DIR, 'seeds');
+
+export interface ImportSummary {
+  actors: number;
+  sources: number;
+  relationships: number;
+}
+
+export interface ImportOptions {
+  /** Called after each written chunk, e.g. to print progress for large bundles. */
+  onProgress?: (progress: { stage: 'actors' | 'sources' | 'relationships'; done: number; total: number }) => void;
+}
+
+/** A bundle that failed validation. Every error names its record and field. */
+export class BundleValidationError extends GraphQLError {
+  /** One formatted line per error, e.g. `relationships[3] (id x): to: unknown actor "y"`. */
+  readonly lines: readonly string[];
+  constructor(readonly errors: readonly BundleError[]) {
+    const lines = errors.map(formatBundleError);
+    const shown = lines.slice(0, 20);
+    const more = lines.length > shown.length ? `\n… and ${lines.length - shown.length} more` : '';
+    super(
+      `The bundle is invalid (${lines.length} error${lines.length === 1 ? '' : 's'}):\n${shown.join('\n')}${more}`,
+      {
+        extensions: { code: 'BAD_USER_INPUT', argument: 'bundle', errors: lines },
+      },
+    );
+    this.lines = lines;
+  }
+}
+
+// Labels and types cannot be parameters; these texts are built once from the vocabulary only.
+const ACTOR_WRITE = new Map(
+  ACTOR_KINDS.map((kind) => {
+    const others = ACTOR_KINDS.filter((k) => k !== kind);
+    return [
+      kind,
+      `UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+SET a:${kind}, a.name = row.name, a.aliases = row.aliases, a.description = row.description
+${others.length > 0 ? `REMOVE ${others.map((k) => `a:${k}`).join(', ')}` : ''}
+RETURN count(*) AS count`,
+    ];
+  }),
+);
+
+const RELATIONSHIP_WRITE = new Map(
+  RELATIONSHIP_TYPES.map((type) => [
+    type,
+    `UNWIND $rows AS row
+MATCH (a:Actor {id: row.from})
+MATCH (b:Actor {id: row.to})
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+SET r.status = row.status, r.confidence = row.confidence,
+    r.validFrom = CASE WHEN row.validFrom IS NULL THEN null ELSE date(row.validFrom) END,
+    r.validFromPrecision = row.validFromPrecision,
+    r.validTo = CASE WHEN row.validTo IS NULL THEN null ELSE date(row.validTo) END,
+    r.validToPrecision = row.validToPrecision,
+    r.knownSince = date(row.knownSince), r.summary = row.summary, r.sources = row.sources,
+    r.claimedBy = row.claimedBy, r.about = row.about
+RETURN count(*) AS count`,
+  ]),
+);
+
+interface Known {
+  actors: Map<string, string>;
+  published: Map<string, string>;
+  relationships: Map<string, { type: string; from: string; to: string }>;
+}
+
+async function readKnown(executor: Executor, input: unknown): Promise<Known> {
+  const ids = (key: string, field: string[]) => {
+    const out = new Set<string>();
+    const records = (input as Record<string, unknown> | null)?.[key];
+    if (!Array.isArray(records)) return out;
+    for (const record of records) {
+      for (const f of field) {
+        const value = (record as Record<string, unknown> | null)?.[f];
+        if (typeof value === 'string') out.add(value);
+        if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') out.add(v);
+      }
+    }
+    return out;
+  };
+  const actorIds = new Set([...ids('actors', ['id']), ...ids('relationships', ['from', 'to', 'claimedBy'])]);
+  const sourceIds = new Set([...ids('sources', ['id']), ...ids('relationships', ['sources'])]);
+  const relationshipIds = ids('relationships', ['id', 'about']);
+  const [row] = await executor.read(
+    IMPORT_KNOWN,
+    { actorIds: [...actorIds], sourceIds: [...sourceIds], relationshipIds: [...relationshipIds] },
+    { operation: 'import-known', class: 'import' },
+  );
+  type R = { id: string; kind: string; published: string; type: string; from: string; to: string };
+  const list = (key: string) => (row?.[key] ?? []) as R[];
+  return {
+    actors: new Map(list('actors').map((a) => [a.id, a.kind])),
+    published: new Map(list('sources').map((s) => [s.id, s.published])),
+    relationships: new Map(list('relationships').map((r) => [r.id, { type: r.type, from: r.from, to: r.to }])),
+  };
+}
+
+/** The check validateBundle cannot make: a stored relationship id keeps its end actors. */
+function identityErrors(bundle: Bundle, known: Known): BundleError[] {
+  const errors: BundleError[] = [];
+  bundle.relationships.forEach((rel, i) => {
+    const stored = known.relationships.get(rel.id);
+    if (stored && (stored.from !== rel.from || stored.to !== rel.to)) {
+      errors.push({
+        path: `relationships[${i}].from`,
+        id: rel.id,
+        message: `already stored from "${stored.from}" to "${stored.to}"; a relationship cannot move (give it a new id)`,
+      });
+    }
+  });
+  return errors;
+}
+
+function relationshipRow(rel: Relationship, published: Map<string, string>) {
+  const from = rel.validFrom ? parsePartialDate(rel.validFrom) : null;
+  const to = rel.validTo ? parsePartialDate(rel.validTo) : null;
+  const dates = rel.sources.map((id) => published.get(id)).filter((d): d is string => d !== undefined);
+  return {
+    id: rel.id,
+    from: rel.from,
+    to: rel.to,
+    status: rel.status,
+    confidence: rel.confidence,
+    validFrom: from?.start ?? null,
+    validFromPrecision: from?.precision ?? null,
+    validTo: to?.end ?? null,
+    validToPrecision: to?.precision ?? null,
+    // Knowledge time: when the earliest of its sources was published.
+    knownSince: dates.sort()[0],
+    summary: rel.summary,
+    sources: rel.sources,
+    claimedBy: rel.claimedBy,
+    about: rel.about,
+  };
+}
+
+/** Validates `input` as a bundle, then writes all of it in one transaction, or throws and writes nothing. */
+export async function importBundle(
+  executor: Executor,
+  input: unknown,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const known = await readKnown(executor, input);
+  const result = validateBundle(input, {
+    actorKinds: known.actors,
+    sourceIds: new Set(known.published.keys()),
+    relationships: new Map([...known.relationships].map(([id, r]) => [id, { type: r.type }])),
+  });
+  if (!result.ok) throw new BundleValidationError(result.errors);
+  const bundle = result.bundle;
+  const identity = identityErrors(bundle, known);
+  if (identity.length > 0) throw new BundleValidationError(identity);
+
+  const published = new Map(known.published);
+  for (const source of bundle.sources) published.set(source.id, source.published);
+  const progress = options.onProgress ?? (() => {});
+
+  await executor.writeTransaction(
+    async (tx) => {
+      await writeChunks(tx, 'sources', IMPORT_SOURCES, bundle.sources, progress);
+      for (const [kind, query] of ACTOR_WRITE) {
+        await writeChunks(
+          tx,
+          'actors',
+          query,
+          bundle.actors.filter((a) => a.kind === kind),
+          progress,
+        );
+      }
+      const byType = new Map<string, ReturnType<typeof relationshipRow>[]>();
+      for (const rel of bundle.relationships) {
+        const rows = byType.get(rel.type) ?? [];
+        rows.push(relationshipRow(rel, published));
+        byType.set(rel.type, rows);
+      }
+      let done = 0;
+      for (const [type, rows] of byType) {
+        const query = RELATIONSHIP_WRITE.get(type);
+        if (query === undefined) throw new Error(`No write query for type ${type}`); // validated above
+        await writeChunks(tx, 'relationships', query, rows, (p) =>
+          progress({ stage: 'relationships', done: done + p.done, total: bundle.relationships.length }),
+        );
+        done += rows.length;
+      }
+    },
+    { operation: 'import-bundle', class: 'import' },
+  );
+  return { actors: bundle.actors.length, sources: bundle.sources.length, relationships: bundle.relationships.length };
+}
+
+async function writeChunks(
+  tx: Tx,
+  stage: 'actors' | 'sources' | 'relationships',
+  query: string,
+  rows: readonly unknown[],
+  progress: NonNullable<ImportOptions['onProgress']>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const [result] = await tx.run(query, { rows: chunk });
+    if (Number(result?.count) !== chunk.length) {
+      throw new Error(`Import wrote ${String(result?.count)} of ${chunk.length} ${stage}; rolled back.`);
+    }
+    progress({ stage, done: Math.min(i + CHUNK, rows.length), total: rows.length });
+  }
+}
+
+/** The seed bundles, seeds/*.bundle.json, in name order. */
+export function seedFiles(): string[] {
+  return fs
+    .readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.bundle.json'))
+    .sort()
+    .map((f) => path.join(SEEDS_DIR, f));
+}
+
+/** Loads every seed bundle (idempotent: re-running changes nothing). */
+export async function seedDatabase(executor: Executor): Promise<ImportSummary> {
+  const total: ImportSummary = { actors: 0, sources: 0, relationships: 0 };
+  for (const file of seedFiles()) {
+    const summary = await importBundle(executor, JSON.parse(fs.readFileSync(file, 'utf8')));
+    total.actors += summary.actors;
+    total.sources += summary.sources;
+    total.relationships += summary.relationships;
+  }
+  return total;
+}
