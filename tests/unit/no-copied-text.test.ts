@@ -5,10 +5,14 @@
  * publisher are bibliographic data, cited as published, and are not checked.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const RUN = 8;
-const ARTICLE_URL = new URL('../../../shared/source/000_fe025601f9c995c0.txt', import.meta.url);
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// The shared folder sits next to the repository checkout, locally and in CI.
+const ARTICLE_PATH = resolve(REPO_ROOT, '..', 'shared', 'source', '000_fe025601f9c995c0.txt');
 
 const words = (text: string): string[] =>
   text
@@ -29,7 +33,7 @@ function copied(text: string, article: Set<string>): string[] {
 }
 
 describe('no text copied from the source article', () => {
-  const article = runs(readFileSync(ARTICLE_URL, 'utf8'));
+  const article = runs(readFileSync(ARTICLE_PATH, 'utf8'));
 
   it('reads the article', () => {
     expect(article.size).toBeGreaterThan(100);
