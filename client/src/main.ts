@@ -1,3 +1,9 @@
-// Placeholder until the Cytoscape client lands: proves the build and the serving path.
-const app = document.getElementById('app');
-if (app) app.textContent = 'Actor Graph';
+// Entry point of the client.
+import './styles.css';
+import { App, announceFatal } from './app.js';
+
+try {
+  new App().start();
+} catch (error) {
+  announceFatal(error);
+}

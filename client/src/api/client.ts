@@ -1,0 +1,58 @@
+// The one place that talks HTTP: POST a document to /graphql with fetch, and turn every failure
+// into an ApiError whose kind the UI can explain (server down, Neo4j down, bad request).
+
+export type ApiErrorKind = 'network' | 'unavailable' | 'timeout' | 'request' | 'server';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly kind: ApiErrorKind,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Endpoint of the API; the server serves the client and GraphQL from one origin. */
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+export async function graphqlRequest<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('The Actor Graph server cannot be reached.', 'network');
+  }
+  let body: GraphQLResponse<T>;
+  try {
+    body = (await response.json()) as GraphQLResponse<T>;
+  } catch {
+    throw new ApiError(`The server answered ${response.status} without a GraphQL result.`, 'server');
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    const code = first.extensions?.code;
+    if (code === 'SERVICE_UNAVAILABLE')
+      throw new ApiError('The server cannot reach its Neo4j database.', 'unavailable');
+    if (code === 'TIMEOUT') throw new ApiError('The query took too long and was stopped.', 'timeout');
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') throw new ApiError(first.message, 'request');
+    throw new ApiError(first.message, 'server');
+  }
+  if (body.data == null) throw new ApiError(`The server answered ${response.status} with no data.`, 'server');
+  return body.data;
+}

@@ -1,0 +1,75 @@
+// Creates the Cytoscape instance. Extensions are registered once, at module load.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { Vocabulary } from '../api/types.js';
+import type { GraphElement } from './elements.js';
+import { buildStylesheet, type ColourMode } from './stylesheet.js';
+
+cytoscape.use(fcose);
+
+export function createGraph(container: HTMLElement, vocabulary: Vocabulary, mode: ColourMode): Core {
+  return cytoscape({
+    container,
+    style: buildStylesheet(vocabulary, mode),
+    wheelSensitivity: 0.3,
+    minZoom: 0.15,
+    maxZoom: 4,
+    selectionType: 'single',
+    boxSelectionEnabled: false,
+  });
+}
+
+const LAYOUT_BASE = {
+  name: 'fcose',
+  quality: 'proof',
+  animate: false,
+  nodeDimensionsIncludeLabels: true,
+  nodeRepulsion: 9000,
+  idealEdgeLength: 130,
+  edgeElasticity: 0.3,
+  nodeSeparation: 110,
+  packComponents: true,
+  padding: 40,
+} as const;
+
+/** Lays out the whole graph from scratch (first load). */
+export function layoutAll(cy: Core): Promise<void> {
+  const layout = cy.layout({ ...LAYOUT_BASE, randomize: true, fit: true } as cytoscape.LayoutOptions);
+  const done = layout.promiseOn('layoutstop').then(() => undefined);
+  layout.run();
+  return done;
+}
+
+/**
+ * Adds elements and places only the new nodes: they start around `anchor` (or the centre), and
+ * fcose runs with every old node pinned where it was, so the picture the user knows stays put.
+ */
+export function addIncrementally(cy: Core, elements: GraphElement[], anchor?: NodeSingular): Promise<void> {
+  if (elements.length === 0) return Promise.resolve();
+  const before = cy.nodes().map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+  const centre = anchor?.position() ?? {
+    x: (cy.extent().x1 + cy.extent().x2) / 2,
+    y: (cy.extent().y1 + cy.extent().y2) / 2,
+  };
+  const newNodes = elements.filter((e) => e.group === 'nodes');
+  const step = (2 * Math.PI) / Math.max(newNodes.length, 1);
+  const defs: ElementDefinition[] = elements.map((e) => {
+    if (e.group !== 'nodes') return { group: e.group, data: e.data };
+    const i = newNodes.indexOf(e);
+    const position = { x: centre.x + 140 * Math.cos(i * step), y: centre.y + 140 * Math.sin(i * step) };
+    return { group: e.group, data: e.data, position };
+  });
+  cy.add(defs);
+  if (newNodes.length === 0 || before.length === 0) return Promise.resolve();
+  const layout = cy.layout({
+    ...LAYOUT_BASE,
+    randomize: false,
+    fit: false,
+    animate: true,
+    animationDuration: 400,
+    fixedNodeConstraint: before,
+  } as unknown as cytoscape.LayoutOptions);
+  const done = layout.promiseOn('layoutstop').then(() => undefined);
+  layout.run();
+  return done;
+}
