@@ -5,6 +5,7 @@ import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { type Config, ROOT_DIR } from './config.js';
 import type { Executor } from './db/executor.js';
 import type { Context } from './graphql/context.js';
+import { createLoaders } from './graphql/loaders.js';
 import { buildSchema } from './graphql/schema.js';
 import { useStaticClient } from './http/use-static-client.js';
 
@@ -27,7 +28,7 @@ export function createApp({ config, executor, clientDir }: AppOptions) {
     graphiql: production ? false : { title: 'Actor Graph — GraphiQL', defaultEditorToolsVisibility: false },
     maskedErrors: true,
     logging: config.logLevel === 'silent' ? false : 'warn',
-    context: ({ request }) => ({ config, executor, request }),
+    context: ({ request }) => ({ config, executor, request, loaders: createLoaders(executor) }),
     plugins: [
       useReadinessCheck({ endpoint: '/ready', check: () => executor.ping() }),
       useStaticClient({

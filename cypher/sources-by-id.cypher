@@ -1,0 +1,5 @@
+// Sources by id, for the per-request source loader.
+// params: $ids [string]
+// returns: row {id, title, publisher, published, url, kind}
+MATCH (s:Source) WHERE s.id IN $ids
+RETURN s {.*} AS row

@@ -1,0 +1,6 @@
+// Every source, newest first, then by id.
+// params: none
+// returns: row {id, title, publisher, published, url, kind}
+MATCH (s:Source)
+RETURN s {.*} AS row
+ORDER BY s.published DESC, s.id

@@ -1,0 +1,49 @@
+// Composes the fixed queries of cypher/ with the fragments they share (actor-row, relationship-row,
+// relationship-filter, relationship-ends). Fragments are fixed text too: nothing from a request is
+// ever spliced, only these files and vocabulary constants.
+import { cypher } from '../db/queries.js';
+import { RELATIONSHIP_TYPES } from '../model/vocabulary.js';
+
+const stripComments = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .trim();
+
+const ACTOR_ROW = stripComments(cypher('actor-row'));
+const RELATIONSHIP_ROW = stripComments(cypher('relationship-row'));
+const RELATIONSHIP_FILTER = stripComments(cypher('relationship-filter'));
+const RELATIONSHIP_ENDS = stripComments(cypher('relationship-ends'));
+
+const actorRow = (variable: string) => ACTOR_ROW.replaceAll('__A__', variable);
+
+function expand(text: string): string {
+  const out = text
+    .replaceAll('__RELATIONSHIP_ROW__', RELATIONSHIP_ROW)
+    .replaceAll('__RELATIONSHIP_FILTER__', `(${RELATIONSHIP_FILTER})`)
+    .replaceAll('__RELATIONSHIP_ENDS__', `(${RELATIONSHIP_ENDS})`)
+    .replace(/__ACTOR_ROW\(([a-z]+)\)__/g, (_m, variable: string) => actorRow(variable));
+  if (/__[A-Z_]+/.test(out)) throw new Error(`Unexpanded fragment in query: ${out}`);
+  return out;
+}
+
+/** cypher/<name>.cypher with its fragments expanded. Call at a module's top level. */
+export function query(name: string): string {
+  return expand(cypher(name));
+}
+
+const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Relationships by id whatever their type: Neo4j has no index across relationship types, so this
+ * is a UNION with one arm per vocabulary type, each seeking that type's id constraint index.
+ * params: $ids [string]; returns: row [relationship row]
+ */
+export function relationshipsByIdQuery(types: readonly string[] = RELATIONSHIP_TYPES): string {
+  const arms = types.map((type) => {
+    if (!TYPE_NAME.test(type)) throw new Error(`Relationship type "${type}" is not UPPER_SNAKE_CASE.`);
+    return `  MATCH (a:Actor)-[r:${type}]->(b:Actor) WHERE r.id IN $ids RETURN r, a, b`;
+  });
+  return expand(`CALL () {\n${arms.join('\n  UNION ALL\n')}\n}\nRETURN __RELATIONSHIP_ROW__ AS row`);
+}

@@ -1,0 +1,69 @@
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import { query } from '../cypher-parts.js';
+import type { LoadedRelationship } from '../loaders.js';
+import type { ActorRow } from '../rows.js';
+import { luceneQuery } from '../search.js';
+import type { FilterArgs, Page, PageArgs, ResolverMap } from '../types.js';
+import { decodeCursor, filterParams, intBetween } from '../validate-args.js';
+import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
+
+const ACTORS = query('actors');
+const ACTORS_SEARCH = query('actors-search');
+
+interface ActorFilter {
+  kinds?: string[] | null;
+  search?: string | null;
+  ids?: string[] | null;
+}
+
+const EMPTY_PAGE: Page<ActorRow> = { totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
+export const actorResolvers: ResolverMap = {
+  Query: {
+    actor: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.actor.load(id),
+
+    async actors(_: unknown, args: { filter?: ActorFilter | null } & PageArgs, { executor, loaders }: Context) {
+      const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
+      const after = decodeCursor('after', args.after, 2);
+      const search = args.filter?.search?.trim() ?? '';
+      const lucene = search === '' ? null : luceneQuery(search);
+      if (search !== '' && lucene === null) return EMPTY_PAGE; // nothing searchable, e.g. "***"
+      const params = {
+        search: lucene,
+        kinds: args.filter?.kinds ?? null,
+        ids: args.filter?.ids ?? null,
+        afterName: after?.[0] ?? null,
+        afterId: after?.[1] ?? null,
+        limit: first + 1,
+      };
+      const [row] = await executor.read(lucene === null ? ACTORS : ACTORS_SEARCH, params, {
+        operation: 'actors',
+        class: lucene === null ? 'lookup' : 'search',
+      });
+      const rows = loaders.primeActors((row?.rows ?? []) as ActorRow[]);
+      return page(rows, first, Number(row?.totalCount ?? 0), (a) => [a.name, a.id]);
+    },
+  },
+
+  Actor: {
+    async degree(actor: ActorRow, _: unknown, { loaders }: Context) {
+      if (actor.degree !== undefined) return actor.degree;
+      const loaded = await loaders.actor.load(actor.id);
+      return loaded?.degree ?? 0;
+    },
+    relationships(actor: ActorRow, args: FilterArgs & { first?: number | null }, { loaders }: Context) {
+      const first = intBetween('first', args.first, 1, MAX_PAGE, 100);
+      const f = filterParams(args.filter);
+      return loaders.actorRelationships(f, first).load(actor.id) as Promise<LoadedRelationship[]>;
+    },
+  },
+};
+
+/** The actor a relationship end names; the database guarantees it exists (edges need both ends). */
+export async function endActor(id: string, embedded: ActorRow | undefined, { loaders }: Context): Promise<ActorRow> {
+  if (embedded) return embedded;
+  const actor = await loaders.actor.load(id);
+  if (!actor) throw new GraphQLError(`Actor "${id}" of a relationship is missing.`);
+  return actor;
+}

@@ -1,0 +1,109 @@
+// Writes. Each goes through requireWriter, then through the same validation and transaction as a
+// bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
+import { GraphQLError } from 'graphql';
+import { importBundle } from '../../import/import-bundle.js';
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../model/bundle.js';
+import { requireWriter } from '../auth.js';
+import type { Context } from '../context.js';
+import { query } from '../cypher-parts.js';
+import type { LoadedRelationship } from '../loaders.js';
+import type { ResolverMap } from '../types.js';
+import { badInput } from '../validate-args.js';
+import { partialDate } from './relationships.js';
+
+const RETRACT = query('retract-relationship');
+
+/** Drops undefined values: GraphQL leaves absent optional fields out, bundles want no undefined. */
+const defined = (input: object) => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+
+const bundleOf = (records: { actors?: object[]; sources?: object[]; relationships?: object[] }) => ({
+  format: BUNDLE_FORMAT,
+  version: BUNDLE_VERSION,
+  actors: (records.actors ?? []).map(defined),
+  sources: (records.sources ?? []).map(defined),
+  relationships: (records.relationships ?? []).map(defined),
+});
+
+interface RelationshipInput {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  status: string;
+  confidence: number;
+  validFrom?: string | null;
+  validTo?: string | null;
+  summary: string;
+  sources: string[];
+  claimedBy?: string | null;
+  about?: string | null;
+}
+
+/** The fields where a stored relationship differs from an input with the same id. */
+function differences(stored: LoadedRelationship, input: RelationshipInput): string[] {
+  const sorted = (ids: readonly string[]) => [...new Set(ids)].sort().join(',');
+  const pairs: [string, unknown, unknown][] = [
+    ['type', stored.type, input.type],
+    ['from', stored.from, input.from],
+    ['to', stored.to, input.to],
+    ['status', stored.status, input.status],
+    ['confidence', stored.confidence, input.confidence],
+    ['validFrom', partialDate(stored.validFrom, stored.validFromPrecision)?.text ?? null, input.validFrom ?? null],
+    ['validTo', partialDate(stored.validTo, stored.validToPrecision)?.text ?? null, input.validTo ?? null],
+    ['summary', stored.summary, input.summary.trim()],
+    ['sources', sorted(stored.sources), sorted(input.sources)],
+    ['claimedBy', stored.claimedBy ?? null, input.claimedBy ?? null],
+    ['about', stored.about ?? null, input.about ?? null],
+  ];
+  return pairs.filter(([, a, b]) => a !== b).map(([field]) => field);
+}
+
+export const mutationResolvers: ResolverMap = {
+  Mutation: {
+    async upsertActor(_: unknown, { input }: { input: { id: string } }, context: Context) {
+      requireWriter(context);
+      await importBundle(context.executor, bundleOf({ actors: [input] }));
+      return context.loaders.actor.clear(input.id).load(input.id);
+    },
+
+    async upsertSource(_: unknown, { input }: { input: { id: string } }, context: Context) {
+      requireWriter(context);
+      await importBundle(context.executor, bundleOf({ sources: [input] }));
+      return context.loaders.source.clear(input.id).load(input.id);
+    },
+
+    async addRelationship(_: unknown, { input }: { input: RelationshipInput }, context: Context) {
+      requireWriter(context);
+      const { loaders } = context;
+      const stored = await loaders.relationship.load(input.id);
+      if (stored) {
+        const changed = differences(stored, input);
+        if (changed.length === 0) return stored; // a retry: nothing to do
+        throw new GraphQLError(
+          `input.id: relationship "${input.id}" already exists with a different ${changed.join(', ')}; ` +
+            'relationships are not edited in place: retract it and add the corrected one under a new id.',
+          { extensions: { code: 'CONFLICT', argument: 'input.id', fields: changed } },
+        );
+      }
+      await importBundle(context.executor, bundleOf({ relationships: [input] }));
+      return loaders.relationship.clear(input.id).load(input.id);
+    },
+
+    async retractRelationship(_: unknown, { id, reason }: { id: string; reason: string }, context: Context) {
+      requireWriter(context);
+      if (reason.trim() === '') throw badInput('reason', 'must say why the relationship is retracted');
+      const rows = await context.executor.write(
+        RETRACT,
+        { id, reason: reason.trim() },
+        { operation: 'retract-relationship' },
+      );
+      if (rows.length === 0) throw badInput('id', `no relationship "${id}"`);
+      return context.loaders.relationship.clear(id).load(id);
+    },
+
+    async importBundle(_: unknown, { bundle }: { bundle: unknown }, context: Context) {
+      requireWriter(context);
+      return importBundle(context.executor, bundle);
+    },
+  },
+};

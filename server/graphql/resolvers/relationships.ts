@@ -1,0 +1,202 @@
+import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../model/dates.js';
+import { relationshipType, renderTemplate, vocabulary } from '../../model/vocabulary.js';
+import type { Context } from '../context.js';
+import { query } from '../cypher-parts.js';
+import type { LoadedRelationship } from '../loaders.js';
+import type { ActorRow, SourceRow } from '../rows.js';
+import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';
+import {
+  badInput,
+  checkDateRange,
+  type DateRangeInput,
+  decodeCursor,
+  filterParams,
+  intBetween,
+} from '../validate-args.js';
+import { endActor } from './actors.js';
+import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
+
+const RELATIONSHIPS = query('relationships');
+const GRAPH = query('graph');
+const NEIGHBORHOOD = query('neighborhood');
+const DISPUTED = query('disputed');
+
+// The claim types and statuses that make a relationship disputed, checked against the vocabulary.
+const ACCUSE_TYPE = 'ACCUSES';
+const DENY_TYPE = 'DENIES';
+const ALLEGED = 'alleged';
+const DENIED = 'denied';
+for (const type of [ACCUSE_TYPE, DENY_TYPE]) {
+  if (!relationshipType(type)?.aboutClaim) throw new Error(`The vocabulary lacks the claim type ${type}.`);
+}
+for (const status of [ALLEGED, DENIED]) {
+  if (!vocabulary.statuses.some((s) => s.status === status)) throw new Error(`The vocabulary lacks status ${status}.`);
+}
+
+/** Timeline and Subgraph lists are not paged; this bounds them. */
+const MAX_LIST = 5000;
+
+export function typeInfo(type: string) {
+  const info = relationshipType(type);
+  if (!info) throw new Error(`Unknown relationship type "${type}".`);
+  return {
+    type: info.type,
+    label: info.label,
+    template: info.template,
+    directed: info.directed,
+    fromKinds: info.from,
+    toKinds: info.to,
+    cameo: info.cameo,
+    weight: info.weight,
+    aboutClaim: info.aboutClaim,
+    description: info.description,
+  };
+}
+
+/** A stored day and its precision as the PartialDate type: the written text and its whole period. */
+export function partialDate(day: string | null | undefined, precision: string | null | undefined) {
+  // Neo4j stores no null properties, so an absent date arrives as undefined.
+  if (day === null || day === undefined) return null;
+  const text = formatPartialDate(day, (precision ?? 'day') as DatePrecision);
+  const period = parsePartialDate(text);
+  return { text, precision: period.precision, start: period.start, end: period.end };
+}
+
+const sortKey = (r: LoadedRelationship) => [r.validFrom ?? r.knownSince, r.id];
+
+async function relationshipPage(
+  executor: Context['executor'],
+  loaders: Context['loaders'],
+  params: { f: ReturnType<typeof filterParams>; first: number; after: string[] | null },
+  operation: string,
+) {
+  const [row] = await executor.read(
+    RELATIONSHIPS,
+    { f: params.f, afterKey: params.after?.[0] ?? null, afterId: params.after?.[1] ?? null, limit: params.first + 1 },
+    { operation, class: 'search' },
+  );
+  const rows = loaders.prime((row?.rows ?? []) as LoadedRelationship[]);
+  return { rows, totalCount: Number(row?.totalCount ?? 0) };
+}
+
+function subgraph(edges: LoadedRelationship[]) {
+  const nodes = new Map<string, ActorRow>();
+  for (const edge of edges) {
+    if (edge.fromActor) nodes.set(edge.from, edge.fromActor);
+    if (edge.toActor) nodes.set(edge.to, edge.toActor);
+  }
+  const sorted = [...nodes.values()].sort((a, b) =>
+    a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1,
+  );
+  return { nodes: sorted, edges };
+}
+
+export const relationshipResolvers: ResolverMap = {
+  Query: {
+    async relationship(
+      _: unknown,
+      { id, includeRetracted }: { id: string; includeRetracted?: boolean | null },
+      { loaders }: Context,
+    ) {
+      const row = await loaders.relationship.load(id);
+      if (!row || (row.retractedAt != null && includeRetracted !== true)) return null;
+      return row;
+    },
+
+    async relationships(_: unknown, args: FilterArgs & PageArgs, { executor, loaders }: Context) {
+      const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
+      const after = decodeCursor('after', args.after, 2);
+      if (after && !/^\d{4}-\d{2}-\d{2}$/.test(after[0] ?? ''))
+        throw badInput('after', `"${args.after}" is not a cursor of this list`);
+      const f = filterParams(args.filter);
+      const { rows, totalCount } = await relationshipPage(executor, loaders, { f, first, after }, 'relationships');
+      return page(rows, first, totalCount, sortKey);
+    },
+
+    async neighborhood(
+      _: unknown,
+      args: { id: string; depth?: number | null } & FilterArgs,
+      { executor, loaders }: Context,
+    ) {
+      const depth = intBetween('depth', args.depth, 1, 3, 1);
+      const f = filterParams(args.filter);
+      for (const end of ['from', 'to', 'involving'] as const) {
+        if (f[end] !== null) throw badInput(`filter.${end}`, 'not used by neighborhood (it starts from id)');
+      }
+      const [row] = await executor.read(
+        NEIGHBORHOOD,
+        { id: args.id, depth, f },
+        { operation: 'neighborhood', class: 'search' },
+      );
+      if (!row) return { nodes: [], edges: [] };
+      return {
+        nodes: loaders.primeActors(row.nodes as ActorRow[]),
+        edges: loaders.prime(row.edges as LoadedRelationship[]),
+      };
+    },
+
+    async graph(_: unknown, args: FilterArgs & { limit?: number | null }, { executor, loaders }: Context) {
+      const limit = intBetween('limit', args.limit, 1, MAX_LIST, 2000);
+      const f = filterParams(args.filter);
+      const rows = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
+      return subgraph(loaders.prime(rows.map((r) => r.row as LoadedRelationship)));
+    },
+
+    claims: (_: unknown, { about }: { about: string }, { loaders }: Context) => loaders.claims.load(about),
+
+    async disputed(_: unknown, args: FilterArgs, { executor, loaders }: Context) {
+      const f = filterParams(args.filter);
+      const rows = await executor.read(
+        DISPUTED,
+        { f, accuseType: ACCUSE_TYPE, denyType: DENY_TYPE, allegedStatus: ALLEGED, deniedStatus: DENIED },
+        { operation: 'disputed', class: 'search' },
+      );
+      return loaders.prime(rows.map((r) => r.row as LoadedRelationship));
+    },
+
+    async timeline(
+      _: unknown,
+      args: { actor: string; other?: string | null; between?: DateRangeInput | null },
+      { executor, loaders }: Context,
+    ) {
+      const between = checkDateRange('between', args.between);
+      if (args.other === args.actor) throw badInput('other', `"${args.other}" is the same actor as actor`);
+      const f = { ...filterParams({ between, involving: args.actor }), other: args.other ?? null };
+      const { rows } = await relationshipPage(executor, loaders, { f, first: MAX_LIST, after: null }, 'timeline');
+      return rows;
+    },
+
+    relationshipTypes: () => vocabulary.relationshipTypes.map((t) => typeInfo(t.type)),
+  },
+
+  Relationship: {
+    typeInfo: (r: LoadedRelationship) => typeInfo(r.type),
+    from: (r: LoadedRelationship, _: unknown, context: Context) => endActor(r.from, r.fromActor, context),
+    to: (r: LoadedRelationship, _: unknown, context: Context) => endActor(r.to, r.toActor, context),
+    validFrom: (r: LoadedRelationship) => partialDate(r.validFrom, r.validFromPrecision),
+    validTo: (r: LoadedRelationship) => partialDate(r.validTo, r.validToPrecision),
+    async sentence(r: LoadedRelationship, _: unknown, context: Context) {
+      const [from, to] = await Promise.all([
+        endActor(r.from, r.fromActor, context),
+        endActor(r.to, r.toActor, context),
+      ]);
+      return renderTemplate(r.type, from.name, to.name);
+    },
+    async sources(r: LoadedRelationship, _: unknown, { loaders }: Context) {
+      if (r.sourceRows) return r.sourceRows;
+      const rows = await loaders.source.loadMany(r.sources ?? []);
+      return rows.filter((s): s is SourceRow => s !== null && !(s instanceof Error));
+    },
+    claimedBy: (r: LoadedRelationship, _: unknown, { loaders }: Context) =>
+      r.claimedBy ? loaders.actor.load(r.claimedBy) : null,
+    about: (r: LoadedRelationship, _: unknown, { loaders }: Context) =>
+      r.about ? loaders.relationship.load(r.about) : null,
+    claims: (r: LoadedRelationship, _: unknown, { loaders }: Context) => loaders.claims.load(r.id),
+    async disputed(r: LoadedRelationship, _: unknown, { loaders }: Context) {
+      const claims = await loaders.claims.load(r.id);
+      const accused = r.status === ALLEGED || claims.some((c) => c.type === ACCUSE_TYPE);
+      const denied = r.status === DENIED || claims.some((c) => c.type === DENY_TYPE);
+      return accused && denied;
+    },
+  },
+};

@@ -1,0 +1,26 @@
+import type { Context } from '../context.js';
+import { query } from '../cypher-parts.js';
+import type { LoadedRelationship } from '../loaders.js';
+import type { SourceRow } from '../rows.js';
+import type { ResolverMap } from '../types.js';
+import { intBetween } from '../validate-args.js';
+import { MAX_PAGE } from './pages.js';
+
+const SOURCES = query('sources');
+
+export const sourceResolvers: ResolverMap = {
+  Query: {
+    async sources(_: unknown, __: unknown, { executor, loaders }: Context) {
+      const rows = (await executor.read(SOURCES, {}, { operation: 'sources' })).map((r) => r.row as SourceRow);
+      for (const row of rows) loaders.source.prime(row.id, row);
+      return rows;
+    },
+    source: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.source.load(id),
+  },
+  Source: {
+    relationships(source: SourceRow, args: { first?: number | null }, { loaders }: Context) {
+      const first = intBetween('first', args.first, 1, MAX_PAGE, 100);
+      return loaders.sourceRelationships(first).load(source.id) as Promise<LoadedRelationship[]>;
+    },
+  },
+};

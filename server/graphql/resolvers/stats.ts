@@ -1,0 +1,19 @@
+import type { Context } from '../context.js';
+import { query } from '../cypher-parts.js';
+import type { ActorRow } from '../rows.js';
+import type { ResolverMap } from '../types.js';
+import { intBetween } from '../validate-args.js';
+
+const STATS = query('stats');
+
+export const statsResolvers: ResolverMap = {
+  Query: {
+    async stats(_: unknown, args: { top?: number | null }, { executor, loaders }: Context) {
+      const top = intBetween('top', args.top, 1, 100, 10);
+      const [row] = await executor.read(STATS, { top }, { operation: 'stats', class: 'search' });
+      const mostConnected = (row?.mostConnected ?? []) as { actor: ActorRow; degree: number }[];
+      loaders.primeActors(mostConnected.map((m) => m.actor));
+      return { ...row, mostConnected };
+    },
+  },
+};

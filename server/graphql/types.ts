@@ -1,0 +1,69 @@
+// Resolver types, written by hand from the SDL, and the parent-row properties default resolvers
+// read. tests/unit/schema.test.ts walks the built schema and checks that every field of Query,
+// Mutation and the object types of model.graphql / query.graphql has a resolver or one of these
+// properties, so a field added to the SDL without one fails a test instead of returning null.
+import type { GraphQLScalarType } from 'graphql';
+import type { Context } from './context.js';
+import type { FilterParams, RelationshipFilterInput } from './validate-args.js';
+
+export type Resolver<Parent, Args, Result> = (parent: Parent, args: Args, context: Context) => Result | Promise<Result>;
+
+export type FieldResolvers<Parent> = Record<string, Resolver<Parent, any, unknown>>;
+
+export interface ResolverMap {
+  [typeName: string]: FieldResolvers<any> | GraphQLScalarType;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface FilterArgs {
+  filter?: RelationshipFilterInput | null;
+}
+
+export interface Page<T> {
+  totalCount: number;
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export type { FilterParams };
+
+/** Per object type: the fields a default resolver reads straight off the parent object. */
+export const DEFAULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  ServerInfo: ['name', 'version', 'database', 'neo4j'],
+  Actor: ['id', 'kind', 'name', 'aliases', 'description'],
+  Source: ['id', 'title', 'publisher', 'published', 'url', 'kind'],
+  Relationship: ['id', 'type', 'status', 'confidence', 'knownSince', 'summary', 'retractedAt', 'retractReason'],
+  PartialDate: ['text', 'precision', 'start', 'end'],
+  RelationshipTypeInfo: [
+    'type',
+    'label',
+    'template',
+    'directed',
+    'fromKinds',
+    'toKinds',
+    'cameo',
+    'weight',
+    'aboutClaim',
+    'description',
+  ],
+  Subgraph: ['nodes', 'edges'],
+  PageInfo: ['hasNextPage', 'endCursor'],
+  ActorConnection: ['totalCount', 'nodes', 'pageInfo'],
+  RelationshipConnection: ['totalCount', 'nodes', 'pageInfo'],
+  Count: ['key', 'count'],
+  ActorDegree: ['actor', 'degree'],
+  Stats: [
+    'actors',
+    'relationships',
+    'sources',
+    'actorsByKind',
+    'relationshipsByType',
+    'relationshipsByStatus',
+    'mostConnected',
+  ],
+  ImportResult: ['actors', 'sources', 'relationships'],
+};
