@@ -1,6 +1,7 @@
 // Global setup of the integration tier: one real Neo4j for all test files, never the user's.
-// It lives in .neo4j/instances/test on port 7688 (NEO4J_TEST_BOLT_PORT), or is the server named by
-// NEO4J_TEST_URI when that is set; tests wipe it between suites.
+// It lives in .neo4j/instances/test on port 7688 (NEO4J_TEST_INSTANCE and NEO4J_TEST_BOLT_PORT
+// change both, so two checkouts can test at once), or is the server named by NEO4J_TEST_URI when
+// that is set; tests wipe it between suites.
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ROOT_DIR, readConfig } from '../../server/config.js';
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const config = readConfig({
-    NEO4J_INSTANCE_DIR: path.join(ROOT_DIR, '.neo4j', 'instances', 'test'),
+    NEO4J_INSTANCE_DIR: path.join(ROOT_DIR, '.neo4j', 'instances', process.env.NEO4J_TEST_INSTANCE ?? 'test'),
     NEO4J_BOLT_PORT: process.env.NEO4J_TEST_BOLT_PORT ?? '7688',
     NEO4J_PASSWORD: 'actor-graph-test',
     NEO4J_HEAP: process.env.NEO4J_TEST_HEAP ?? '1g',
