@@ -2,6 +2,7 @@ import { mergeResolvers } from '@graphql-tools/merge';
 import { DateScalar, JSONScalar } from '../scalars.js';
 import { actorResolvers } from './actors.js';
 import { mutationResolvers } from './mutations.js';
+import { pathResolvers } from './paths.js';
 import { relationshipResolvers } from './relationships.js';
 import { serverInfoResolvers } from './server-info.js';
 import { sourceResolvers } from './sources.js';
@@ -15,4 +16,5 @@ export const resolvers = mergeResolvers([
   sourceResolvers,
   statsResolvers,
   mutationResolvers,
+  pathResolvers,
 ]);

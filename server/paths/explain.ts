@@ -1,0 +1,69 @@
+// Plain-English accounts of paths: one sentence per hop from the vocabulary's template, with the
+// status and its claimant, the dates at their precision and the sources.
+import type { DatePrecision } from '../model/dates.js';
+import { relationshipType, renderTemplate } from '../model/vocabulary.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A stored day at its precision: day → "13 Oct 2024", month → "Feb 2022", year → "2022". */
+export function formatDay(isoDay: string, precision: DatePrecision = 'day'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!m) throw new RangeError(`not a day YYYY-MM-DD: "${isoDay}"`);
+  const [, year, month, dayOfMonth] = m as unknown as [string, string, string, string];
+  if (precision === 'year') return year;
+  const monthName = MONTHS[Number(month) - 1];
+  if (precision === 'month') return `${monthName} ${year}`;
+  return `${Number(dayOfMonth)} ${monthName} ${year}`;
+}
+
+/** What a hop needs to be told: a relationship row with its sources and claimant's name. */
+export interface ExplainedEdge {
+  type: string;
+  status: string;
+  validFrom: string | null;
+  validFromPrecision: string | null;
+  validTo: string | null;
+  validToPrecision: string | null;
+  knownSince: string;
+  claimedBy: string | null;
+  /** The claimant's name, when the query found it. */
+  claimedByName?: string | null;
+  sourceRows?: readonly { title: string; publisher: string; published: string }[];
+}
+
+const precisionOf = (p: string | null): DatePrecision => (p === 'year' || p === 'month' ? p : 'day');
+
+/** When it held: "Sep 2023", "since 20 Jan 2021", "14 Oct 2024 to 20 Oct 2024", or when it became known. */
+export function when(edge: ExplainedEdge): string {
+  const from = edge.validFrom === null ? null : formatDay(edge.validFrom, precisionOf(edge.validFromPrecision));
+  const to = edge.validTo === null ? null : formatDay(edge.validTo, precisionOf(edge.validToPrecision));
+  if (from !== null && to !== null) return from === to ? from : `${from} to ${to}`;
+  if (from !== null) return relationshipType(edge.type)?.temporal === 'state' ? `since ${from}` : from;
+  if (to !== null) return `until ${to}`;
+  return `known since ${formatDay(edge.knownSince)}`;
+}
+
+/** "alleged by Volodymyr Zelenskyy", "planned", or nothing for a fact. */
+export function standing(edge: ExplainedEdge): string {
+  if (edge.status === 'fact') return '';
+  const by = edge.claimedByName ?? edge.claimedBy;
+  return by ? `${edge.status} by ${by}` : edge.status;
+}
+
+export function sourcesText(edge: ExplainedEdge): string {
+  const rows = edge.sourceRows ?? [];
+  if (rows.length === 0) return 'no source';
+  const listed = rows.map((s) => `“${s.title}” (${s.publisher}, ${formatDay(s.published)})`);
+  return `${rows.length === 1 ? 'source' : 'sources'}: ${listed.join(', ')}`;
+}
+
+/** One hop: "North Korea supplies arms to Russia (alleged by United States, known since 14 Oct 2024; source: …)". */
+export function step(edge: ExplainedEdge, fromName: string, toName: string): string {
+  const head = [standing(edge), when(edge)].filter((part) => part !== '').join(', ');
+  return `${renderTemplate(edge.type, fromName, toName)} (${head}; ${sourcesText(edge)})`;
+}
+
+/** The chain: the steps joined into one account. */
+export function explanation(steps: readonly string[]): string {
+  return steps.length === 0 ? '' : `${steps.join('; ')}.`;
+}
