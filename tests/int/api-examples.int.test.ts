@@ -1,0 +1,66 @@
+// The example questions of docs/queries/*.graphql, run against the seed graph, so the documented
+// queries cannot go stale.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../server/config.js';
+import { seedDatabase } from '../../server/import/import-bundle.js';
+import { resetDatabase, testApp } from '../helpers/db.js';
+
+const t = testApp();
+afterAll(() => t.close());
+beforeAll(async () => {
+  await resetDatabase(t.executor);
+  await seedDatabase(t.executor);
+});
+
+async function run(name: string): Promise<Record<string, any>> {
+  const query = fs.readFileSync(path.join(ROOT_DIR, 'docs', 'queries', `${name}.graphql`), 'utf8');
+  const result = await t.graphql<Record<string, any>>(query);
+  expect(result.errors).toBeUndefined();
+  return result.data ?? {};
+}
+
+const ARTICLE = 'Zelenskyy Accuses North Korea of Sending Soldiers to Aid Russia in the Conflict';
+
+describe('docs/queries', () => {
+  it('north-korea-accusations: the accusers, what they claim, and the article', async () => {
+    const { relationships } = await run('north-korea-accusations');
+    const accusers = new Set(relationships.nodes.map((n: { accuser: { name: string } }) => n.accuser.name));
+    for (const name of ['Volodymyr Zelenskyy', 'Ukraine', 'United States', 'South Korea', 'Kim Yong-hyun']) {
+      expect(accusers).toContain(name);
+    }
+    const claimed = new Set(relationships.nodes.map((n: { about: { sentence: string } }) => n.about.sentence));
+    expect([...claimed].some((s) => /North Korea .*troops.* Russia/i.test(s))).toBe(true);
+    expect([...claimed].some((s) => /North Korea .*arms.* Russia/i.test(s))).toBe(true);
+    for (const node of relationships.nodes) {
+      expect(node.sources.map((s: { title: string }) => s.title)).toContain(ARTICLE);
+    }
+  });
+
+  it('russia-known-2024-06-30: only what a source had reported by then', async () => {
+    const { relationships } = await run('russia-known-2024-06-30');
+    expect(relationships.totalCount).toBe(1);
+    expect(relationships.nodes[0]).toMatchObject({
+      sentence: expect.stringMatching(/Putin.*Russia/),
+      knownSince: '2012-05-07',
+    });
+    for (const node of relationships.nodes) expect(node.knownSince <= '2024-06-30').toBe(true);
+  });
+
+  it('who-denies-troops: Russia denies, Zelenskyy and the South Korean minister accuse', async () => {
+    const { relationship } = await run('who-denies-troops');
+    expect(relationship).toMatchObject({
+      status: 'alleged',
+      disputed: true,
+      claimedBy: { name: 'Volodymyr Zelenskyy' },
+    });
+    const deniers = relationship.claims.filter((c: { type: string }) => c.type === 'DENIES');
+    expect(deniers.map((c: { from: { name: string } }) => c.from.name)).toEqual(['Russia']);
+    const accusers = relationship.claims
+      .filter((c: { type: string }) => c.type === 'ACCUSES')
+      .map((c: { from: { name: string } }) => c.from.name)
+      .sort();
+    expect(accusers).toEqual(['Kim Yong-hyun', 'Volodymyr Zelenskyy']);
+  });
+});
