@@ -30,9 +30,9 @@ describe('docs/queries', () => {
     for (const name of ['Volodymyr Zelenskyy', 'Ukraine', 'United States', 'South Korea', 'Kim Yong-hyun']) {
       expect(accusers).toContain(name);
     }
-    const claimed = new Set(relationships.nodes.map((n: { about: { sentence: string } }) => n.about.sentence));
-    expect([...claimed].some((s) => /North Korea .*troops.* Russia/i.test(s))).toBe(true);
-    expect([...claimed].some((s) => /North Korea .*arms.* Russia/i.test(s))).toBe(true);
+    const claimed = new Set<string>(relationships.nodes.map((n: { about: { sentence: string } }) => n.about.sentence));
+    expect([...claimed].some((s: string) => /North Korea .*troops.* Russia/i.test(s))).toBe(true);
+    expect([...claimed].some((s: string) => /North Korea .*arms.* Russia/i.test(s))).toBe(true);
     for (const node of relationships.nodes) {
       expect(node.sources.map((s: { title: string }) => s.title)).toContain(ARTICLE);
     }
