@@ -1,0 +1,120 @@
+// Argument checks, cursors, the Lucene query built from a search string, the generated Cypher
+// (vocabulary constants only), and the write-token comparison. No database.
+import type { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import type { Config } from '../../server/config.js';
+import { requireWriter, tokenMatches } from '../../server/graphql/auth.js';
+import { query, relationshipsByIdQuery } from '../../server/graphql/cypher-parts.js';
+import { DateScalar } from '../../server/graphql/scalars.js';
+import { escapeLucene, luceneQuery } from '../../server/graphql/search.js';
+import { decodeCursor, encodeCursor, filterParams, intBetween } from '../../server/graphql/validate-args.js';
+import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    return { code: (error as GraphQLError).extensions?.code, message: (error as Error).message };
+  }
+  return null;
+};
+
+describe('intBetween', () => {
+  it('accepts the range, defaults when absent, names argument and value otherwise', () => {
+    expect(intBetween('first', undefined, 1, 500, 50)).toBe(50);
+    expect(intBetween('first', 500, 1, 500, 50)).toBe(500);
+    expect(codeOf(() => intBetween('first', 100000, 1, 500, 50))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'first: must be between 1 and 500, got 100000',
+    });
+    expect(codeOf(() => intBetween('first', 0, 1, 500, 50))?.message).toBe('first: must be between 1 and 500, got 0');
+  });
+});
+
+describe('cursors', () => {
+  it('round-trip a sort key and reject anything else', () => {
+    const cursor = encodeCursor(['2024-06-01', 'x-y']);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor('after', cursor, 2)).toEqual(['2024-06-01', 'x-y']);
+    expect(decodeCursor('after', null, 2)).toBeNull();
+    for (const bad of ['nope', encodeCursor(['a']), Buffer.from('{"a":1}').toString('base64url')]) {
+      expect(codeOf(() => decodeCursor('after', bad, 2))?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('filterParams', () => {
+  it('fills every key, checks confidence and date ranges', () => {
+    const f = filterParams({ types: ['ACCUSES'], asOf: '2024-01-01' });
+    expect(f).toMatchObject({ types: ['ACCUSES'], asOf: '2024-01-01', statuses: null, includeRetracted: false });
+    expect(f.symmetricTypes).toContain('MET_WITH');
+    expect(f.eventTypes).toContain('VISITED');
+    expect(f.eventTypes).not.toContain('LEADS');
+    expect(codeOf(() => filterParams({ minConfidence: 1.5 }))?.message).toBe(
+      'filter.minConfidence: must be between 0 and 1, got 1.5',
+    );
+    expect(codeOf(() => filterParams({ between: { from: '2024-02-01', to: '2024-01-01' } }))?.message).toBe(
+      'filter.between: to "2024-01-01" is before from "2024-02-01"',
+    );
+  });
+});
+
+describe('Date scalar', () => {
+  it('accepts real calendar days only', () => {
+    expect(DateScalar.parseValue('2024-02-29')).toBe('2024-02-29');
+    for (const bad of ['2024-13-01', '2023-02-29', '2024-1-01', '2024', 20240101]) {
+      expect(codeOf(() => DateScalar.parseValue(bad))?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(codeOf(() => DateScalar.parseValue('2024-13-01'))?.message).toBe('"2024-13-01" is not a date (YYYY-MM-DD)');
+  });
+});
+
+describe('search', () => {
+  it('turns words into escaped prefix terms joined by AND', () => {
+    expect(luceneQuery('Zelen')).toBe('zelen*');
+    expect(luceneQuery('  Kim Yong-hyun ')).toBe('kim* AND yong* AND hyun*');
+    expect(luceneQuery('AND OR NOT')).toBe('and* AND or* AND not*');
+    expect(luceneQuery('*** ()')).toBeNull();
+  });
+
+  it('leaves no Lucene syntax from the user in the query', () => {
+    const q = luceneQuery('name:"x" OR (a) [b TO c] ~2 ^3 \\ / ! && ||') ?? '';
+    expect(q).not.toMatch(/[:"()[\]~^\\/!&|]/);
+    expect(escapeLucene('a+b-c(d)*?:\\/')).toBe('a\\+b\\-c\\(d\\)\\*\\?\\:\\\\\\/');
+  });
+});
+
+describe('generated Cypher', () => {
+  it('looks relationships up by id with one arm per vocabulary type, the ids as a parameter', () => {
+    const text = relationshipsByIdQuery();
+    for (const type of RELATIONSHIP_TYPES) expect(text).toContain(`[r:${type}]`);
+    expect(text.match(/UNION ALL/g)).toHaveLength(RELATIONSHIP_TYPES.length - 1);
+    expect(text).toContain('r.id IN $ids');
+    expect(() => relationshipsByIdQuery(['LIKES; DROP'])).toThrow(/UPPER_SNAKE_CASE/);
+  });
+
+  it('expands every fragment of the fixed queries', () => {
+    for (const name of ['relationships', 'actors', 'neighborhood', 'disputed', 'stats', 'actor-relationships']) {
+      expect(query(name)).not.toMatch(/__[A-Z_]+/);
+    }
+  });
+});
+
+describe('write authorisation', () => {
+  const context = (apiToken: string | undefined, authorization?: string) => ({
+    config: { apiToken } as Config,
+    request: new Request('http://x/graphql', { headers: authorization ? { authorization } : {} }),
+  });
+
+  it('compares tokens of any length', () => {
+    expect(tokenMatches('abc', 'abc')).toBe(true);
+    expect(tokenMatches('abc', 'abcd')).toBe(false);
+  });
+
+  it('says FORBIDDEN while writes are off, UNAUTHENTICATED without the right token', () => {
+    expect(codeOf(() => requireWriter(context(undefined, 'Bearer x')))?.code).toBe('FORBIDDEN');
+    expect(codeOf(() => requireWriter(context('s3cret')))?.code).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => requireWriter(context('s3cret', 'Bearer wrong')))?.code).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => requireWriter(context('s3cret', 'Bearer s3cret')))).toBeNull();
+  });
+});
