@@ -2,11 +2,21 @@
 import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { isIsoDay } from '../model/dates.js';
 
+/**
+ * For literals, a plain Error carrying the code: graphql-js then wraps it with the location of
+ * the literal ("Expected value of type Date, found …; …") and keeps the extensions, where a
+ * GraphQLError would be reported bare, without a location.
+ */
+function invalid(message: string): Error {
+  return Object.assign(new Error(message), { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+const notADay = (value: unknown) =>
+  `${typeof value === 'string' ? `"${value}"` : JSON.stringify(value)} is not a date (YYYY-MM-DD)`;
+
+/** For variables: graphql-js prefixes the variable and path (`… at "f.asOf"; …`). */
 function parseDay(value: unknown): string {
-  if (!isIsoDay(value)) {
-    const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-    throw new GraphQLError(`${shown} is not a date (YYYY-MM-DD)`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
+  if (!isIsoDay(value)) throw new GraphQLError(notADay(value), { extensions: { code: 'BAD_USER_INPUT' } });
   return value;
 }
 
@@ -20,9 +30,10 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: parseDay,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('a Date is a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw invalid('a Date is a string YYYY-MM-DD');
     }
-    return parseDay(ast.value);
+    if (!isIsoDay(ast.value)) throw invalid(notADay(ast.value));
+    return ast.value;
   },
 });
 

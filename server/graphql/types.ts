@@ -8,9 +8,11 @@ import type { FilterParams, RelationshipFilterInput } from './validate-args.js';
 
 export type Resolver<Parent, Args, Result> = (parent: Parent, args: Args, context: Context) => Result | Promise<Result>;
 
-export type FieldResolvers<Parent> = Record<string, Resolver<Parent, any, unknown>>;
+// `never` arguments accept resolvers of any argument type (parameters are contravariant).
+export type FieldResolvers<Parent> = Record<string, Resolver<Parent, never, unknown>>;
 
 export interface ResolverMap {
+  // biome-ignore lint/suspicious/noExplicitAny: each type has its own parent row; mergeResolvers wants one map type
   [typeName: string]: FieldResolvers<any> | GraphQLScalarType;
 }
 

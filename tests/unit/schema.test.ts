@@ -1,6 +1,7 @@
-// The API as printed SDL, kept as a committed snapshot so that every change to it shows as a diff
-// (regenerate with `npx vitest run --project unit -u tests/unit/schema.test.ts`), and a walk over
-// the built schema that finds fields nobody resolves.
+// The API as printed SDL, kept as a committed snapshot so that every change to it shows as a diff,
+// and a walk over the built schema that finds fields nobody resolves. The snapshot is a .snap file
+// so the formatter leaves printSchema's layout alone; after a schema change regenerate it with
+// `npx vitest run --project unit -u tests/unit/schema.test.ts` and commit the diff.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isObjectType, parse, printSchema } from 'graphql';
@@ -13,7 +14,7 @@ const schema = buildSchema();
 
 describe('schema', () => {
   it('matches the committed printed schema', async () => {
-    await expect(printSchema(schema)).toMatchFileSnapshot('./__snapshots__/schema.graphql');
+    await expect(printSchema(schema)).toMatchFileSnapshot('./__snapshots__/schema.graphql.snap');
   });
 
   it('resolves every Query and Mutation field', () => {
