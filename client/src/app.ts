@@ -4,6 +4,7 @@ import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import { ApiError } from './api/client.js';
 import {
   fetchActor,
+  fetchAllActors,
   fetchConnection,
   fetchGraph,
   fetchNeighborhood,
@@ -86,14 +87,18 @@ export class App {
   private async load(): Promise<void> {
     this.overlay.loading('Loading the graph…');
     try {
-      const [vocabulary, graph] = await Promise.all([fetchVocabulary(), fetchGraph()]);
+      const [vocabulary, graph, actors] = await Promise.all([fetchVocabulary(), fetchGraph(), fetchAllActors()]);
       this.vocabulary = vocabulary;
       this.types = new Map(vocabulary.types.map((t) => [t.type, t]));
       this.state = decodeState(location.search, this.known());
       if (!this.cy) this.build(vocabulary);
       const cy = this.cy as unknown as Core;
       cy.elements().remove();
-      cy.add(subgraphToElements(graph));
+      // Actors with no relationship (yet) belong to the picture too.
+      const drawn = new Set(graph.nodes.map((a) => a.id));
+      cy.add(
+        subgraphToElements({ nodes: [...graph.nodes, ...actors.filter((a) => !drawn.has(a.id))], edges: graph.edges }),
+      );
       if (cy.nodes().length === 0) {
         this.overlay.empty('The graph is empty. Import a bundle (npm run import -- <file>) and retry.');
         this.announce('No actors yet.');

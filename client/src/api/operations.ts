@@ -57,6 +57,25 @@ export async function fetchGraph(signal?: AbortSignal): Promise<Subgraph> {
   return data.graph;
 }
 
+/** Every actor, a page of 500 at a time: the graph query only brings actors that have relationships. */
+export async function fetchAllActors(signal?: AbortSignal): Promise<Actor[]> {
+  const out: Actor[] = [];
+  let after: string | null = null;
+  do {
+    const data: { actors: { nodes: Actor[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await graphqlRequest(
+        `query AllActors($after: String) {
+          actors(first: 500, after: $after) { nodes { ${ACTOR_FIELDS} } pageInfo { hasNextPage endCursor } }
+        }`,
+        { after },
+        signal,
+      );
+    out.push(...data.actors.nodes);
+    after = data.actors.pageInfo.hasNextPage ? data.actors.pageInfo.endCursor : null;
+  } while (after !== null && out.length < GRAPH_LIMIT);
+  return out;
+}
+
 export async function searchActors(search: string, first = 8, signal?: AbortSignal): Promise<Actor[]> {
   const data = await graphqlRequest<{ actors: { nodes: Actor[] } }>(
     `query SearchActors($search: String!, $first: Int) {
