@@ -124,6 +124,15 @@ export class App {
       if (e.target === cy) this.clearSelection();
     });
     cy.on('dbltap', 'node', (e: EventObject) => void this.expand(e.target.id()));
+    // Keep the canvas the size of its box (narrow screens, rotating phones, the sidebar toggling).
+    let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    new ResizeObserver(() => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => {
+        cy.resize();
+        if (!this.state.selected && !this.state.path) cy.fit(cy.elements().not('.hidden'), 40);
+      }, 150);
+    }).observe(byId('cy'));
 
     const actions = {
       selectEdge: (id: string) => void this.selectEdge(id),

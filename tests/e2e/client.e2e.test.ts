@@ -117,9 +117,10 @@ describe('the client', () => {
     const accuses = SEED.relationships.filter((r) => r.type === 'ACCUSES').length;
     expect(await page.textContent('li:has(#type-ACCUSES) .count')).toBe(String(accuses));
     await page.screenshot({ path: path.join(ARTIFACTS, 'client-default.png') });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'client-narrow.png'), fullPage: true });
     await page.close();
+    const narrow = await open(base, { width: 390, height: 844 });
+    await narrow.screenshot({ path: path.join(ARTIFACTS, 'client-narrow.png'), fullPage: true });
+    await narrow.close();
   });
 
   it('searching "Pyongyang" selects North Korea and shows its relationships', async () => {

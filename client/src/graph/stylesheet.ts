@@ -122,8 +122,8 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        width: 30,
-        height: 30,
+        width: 34,
+        height: 34,
         'background-color': NEUTRAL,
         'border-width': 2,
         'border-color': '#ffffff',
@@ -137,7 +137,7 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
     });
   }
   sheet.push(
-    { selector: 'node[kind = "Country"]', style: { width: 40, height: 32, 'font-weight': 'bold' } },
+    { selector: 'node[kind = "Country"]', style: { width: 46, height: 34, 'font-size': 13, 'font-weight': 'bold' } },
     {
       selector: 'edge',
       style: {
@@ -148,14 +148,15 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
         'target-arrow-shape': 'triangle',
         'arrow-scale': 1.1,
         label: '',
-        'font-size': 9,
+        'font-size': 10,
         'font-family': 'system-ui, sans-serif',
         color: '#4a5568',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
+        // Edge labels appear once zoomed in enough to read them; the legend names the colours before.
+        'min-zoomed-font-size': 9,
       },
     },
   );

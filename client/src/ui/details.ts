@@ -182,7 +182,7 @@ export class DetailsPanel {
 function statusBadge(rel: Pick<Relationship, 'status' | 'disputed'>): HTMLElement {
   return h(
     'span',
-    { class: 'status-line' },
+    { class: 'status-badges' },
     h('span', { class: `badge status-${rel.status}`, text: rel.status }),
     rel.disputed ? h('span', { class: 'badge disputed', text: 'disputed' }) : null,
   );

@@ -143,10 +143,10 @@ export class PathFinder {
         ...first.edges.map((edge, i) =>
           h(
             'li',
-            { attrs: { 'data-edge': edge.id } },
+            { attrs: { 'data-edge': edge.id, title: connection.steps[i] ?? edge.sentence } },
             h('button', {
               class: 'link-button',
-              text: connection.steps[i] ?? edge.sentence,
+              text: edge.sentence,
               attrs: { type: 'button', title: 'Show its provenance' },
               on: { click: () => this.events.selectEdge(edge.id) },
             }),
@@ -163,6 +163,16 @@ export class PathFinder {
         ),
       ),
     );
+    if (connection.explanation) {
+      this.result.append(
+        h(
+          'details',
+          { class: 'explanation' },
+          h('summary', { text: 'The chain in plain English' }),
+          h('p', { text: connection.explanation }),
+        ),
+      );
+    }
     if (connection.paths.length > 1) {
       const list = h('ol', { class: 'path-list' });
       connection.paths.forEach((path, i) => {
