@@ -4,7 +4,7 @@
 // from a request stays a $parameter.
 import { cypher } from '../db/queries.js';
 import { RELATIONSHIP_TYPES, TYPE_NAME } from '../model/vocabulary.js';
-import { MAX_HOPS, MAX_K } from './options.js';
+import { MAX_HOPS } from './options.js';
 
 const stripComments = (text: string) =>
   text
@@ -14,6 +14,7 @@ const stripComments = (text: string) =>
     .trim();
 
 const SEARCH = stripComments(cypher('path-search'));
+const NEIGHBORS = stripComments(cypher('path-neighbors'));
 const EDGE = stripComments(cypher('path-edge-filter')).split('\n').join('\n    ');
 const ACTOR_ROW = stripComments(cypher('actor-row')).replaceAll('__A__', 'n');
 
@@ -36,13 +37,29 @@ function checkedInt(name: string, value: number, max: number): string {
   return String(value);
 }
 
-/** The path search for these types, hop bound and k (see cypher/path-search.cypher). */
-export function searchQuery(types: readonly string[], maxHops: number, k: number): string {
-  const text = SEARCH.replaceAll('__TYPES__', typeExpression(types))
-    .replaceAll('__MAX_HOPS__', checkedInt('maxHops', maxHops, MAX_HOPS))
-    .replaceAll('__K__', checkedInt('k', k, MAX_K))
-    .replaceAll('__EDGE__', EDGE)
-    .replaceAll('__ACTOR_ROW__', ACTOR_ROW);
-  if (/__[A-Z_]+__/.test(text)) throw new Error(`Unexpanded placeholder in the path query: ${text}`);
+/** SHORTEST n asks for at most this many trails; the engine widens n up to it to find k simple paths. */
+export const MAX_TRAILS = 1000;
+
+/** Every shortest path, or the n shortest trails. */
+export type Selector = { kind: 'all' } | { kind: 'shortest'; n: number };
+
+function complete(template: string, types: readonly string[], fill: Record<string, string>): string {
+  let text = template.replaceAll('__TYPES__', typeExpression(types));
+  for (const [placeholder, value] of Object.entries(fill)) text = text.replaceAll(placeholder, value);
+  text = text.replaceAll('__EDGE__', EDGE).replaceAll('__ACTOR_ROW__', ACTOR_ROW);
+  if (/__[A-Z_]+__/.test(text)) throw new Error(`Unexpanded placeholder in a path query: ${text}`);
   return text;
+}
+
+/** The path search for these types and hop bound (see cypher/path-search.cypher). */
+export function searchQuery(selector: Selector, types: readonly string[], maxHops: number): string {
+  return complete(SEARCH, types, {
+    __SELECTOR__: selector.kind === 'all' ? 'ALL SHORTEST' : `SHORTEST ${checkedInt('n', selector.n, MAX_TRAILS)}`,
+    __MAX_HOPS__: checkedInt('maxHops', maxHops, MAX_HOPS),
+  });
+}
+
+/** The common neighbours of two actors under these types (see cypher/path-neighbors.cypher). */
+export function neighborsQuery(types: readonly string[]): string {
+  return complete(NEIGHBORS, types, {});
 }

@@ -2,7 +2,7 @@
 // they touch), and a second only when there is no path, to say why.
 import type { Executor } from '../db/executor.js';
 import type { ActorRow, RelationshipRow, SourceRow } from '../graphql/rows.js';
-import { searchQuery, UNFILTERED_QUERY } from './cypher.js';
+import { MAX_TRAILS, neighborsQuery, type Selector, searchQuery, UNFILTERED_QUERY } from './cypher.js';
 import { step } from './explain.js';
 import { edgeParams, MAX_HOPS, type PathSearch } from './options.js';
 
@@ -25,10 +25,11 @@ export interface PathRow {
 export type NoPathReason = 'UNKNOWN_ACTOR' | 'SAME_ACTOR' | 'NOT_WITHIN_MAX_HOPS' | 'FILTERED_OUT';
 
 export interface PathAnswer {
-  /** Every shortest path, best first (highest weakest confidence, then by relationship ids). */
-  shortest: PathRow[];
-  /** The k shortest simple paths, shortest first; the first is shortest[0]. */
-  kShortest: PathRow[];
+  /**
+   * Mode `all`: every shortest path, best first (highest weakest confidence, then by relationship
+   * ids). Mode `k`: the k shortest simple paths, shortest first, ties ordered the same way.
+   */
+  paths: PathRow[];
   /** Actors one qualifying hop from both ends (only when asked for). */
   neighbors: ActorRow[];
   reason: NoPathReason | null;
@@ -38,8 +39,16 @@ export interface PathAnswer {
   steps: string[];
 }
 
-/** ALL SHORTEST returns at most this many paths. */
-export const MAX_SHORTEST = 1000;
+export interface FindOptions {
+  /** `all`: every shortest path; `k`: the k shortest simple paths. */
+  mode: 'all' | 'k';
+  k: number;
+  withNeighbors: boolean;
+  operation: string;
+}
+
+/** The most paths one answer holds (ALL SHORTEST in a dense graph can be many). */
+export const MAX_PATHS = 1000;
 
 interface IdPath {
   nodes: string[];
@@ -51,9 +60,7 @@ interface SearchRow {
   toFound: boolean;
   fromName: string | null;
   toName: string | null;
-  shortest: IdPath[];
-  simple: IdPath[];
-  neighbors: ActorRow[];
+  paths: IdPath[];
   actors: ActorRow[];
   edges: PathEdge[];
 }
@@ -69,6 +76,11 @@ export function comparePaths(a: PathRow, b: PathRow): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+/** How many trails SHORTEST n asks for, in turn, until k of them are simple paths. */
+export const TRAIL_STEPS = [32, 256, MAX_TRAILS] as const;
+
+const isSimple = (p: IdPath) => new Set(p.nodes).size === p.nodes.length;
+
 const hops = (n: number) => `${n} hop${n === 1 ? '' : 's'}`;
 
 export async function findPaths(
@@ -76,14 +88,45 @@ export async function findPaths(
   from: string,
   to: string,
   search: PathSearch,
-  options: { k: number; withNeighbors: boolean; operation: string },
+  options: FindOptions,
 ): Promise<PathAnswer> {
-  const [row] = (await executor.read(
-    searchQuery(search.types, search.maxHops, options.k),
-    { from, to, maxShortest: MAX_SHORTEST, withNeighbors: options.withNeighbors, ...edgeParams(search) },
-    { operation: options.operation, class: 'path' },
-  )) as unknown as SearchRow[];
-  if (!row) throw new Error('The path query returned no row.');
+  const params = { from, to, maxPaths: MAX_PATHS, ...edgeParams(search) };
+  const run = async (selector: Selector) => {
+    const [row] = (await executor.read(searchQuery(selector, search.types, search.maxHops), params, {
+      operation: options.operation,
+      class: 'path',
+    })) as unknown as SearchRow[];
+    if (!row) throw new Error('The path query returned no row.');
+    return row;
+  };
+  const neighborsRun =
+    options.withNeighbors && from !== to
+      ? executor.read(neighborsQuery(search.types), params, {
+          operation: `${options.operation}-neighbors`,
+          class: 'path',
+        })
+      : Promise.resolve([]);
+
+  let row: SearchRow | undefined;
+  let found: IdPath[] = [];
+  if (options.mode === 'all') {
+    row = await run({ kind: 'all' });
+    found = row.paths;
+  } else {
+    // SHORTEST n returns the n shortest trails; a trail may pass an actor twice. Every simple path
+    // shorter than the longest trail returned is among them, so once k are simple (or the search
+    // returned fewer trails than asked, i.e. all there are) the k shortest simple paths are known.
+    // The first shortest trail is always simple, so k = 1 needs one pass. n takes few values so
+    // that few query texts need planning.
+    const steps = options.k === 1 ? [1] : TRAIL_STEPS;
+    for (const n of steps) {
+      row = await run({ kind: 'shortest', n });
+      found = row.paths.filter(isSimple);
+      if (found.length >= options.k || row.paths.length < n) break;
+    }
+  }
+  if (!row) throw new Error('The path search did not run.');
+  const neighborRows = (await neighborsRun) as { neighbors?: ActorRow[] }[];
 
   const actors = new Map(row.actors.map((a) => [a.id, a]));
   const edges = new Map(row.edges.map((e) => [e.id, edgeRow(e, actors)]));
@@ -96,17 +139,15 @@ export async function findPaths(
       weakestConfidence: Math.min(...pathEdges.map((e) => e.confidence)),
     };
   };
-  const shortest = row.shortest.map(toPath).sort(comparePaths);
-  const best = shortest[0];
-  const others = row.simple.map(toPath).filter((p) => best === undefined || key(p) !== key(best));
-  const kShortest = (best ? [best, ...others] : others).sort(comparePaths).slice(0, options.k);
-  const neighbors = row.neighbors.filter((n) => n.id !== from && n.id !== to);
+  const paths = found.map(toPath).sort(comparePaths);
+  if (options.mode === 'k') paths.splice(options.k);
+  const best = paths[0];
+  const neighbors = (neighborRows[0]?.neighbors ?? []).filter((n) => n.id !== from && n.id !== to);
   const fromName = row.fromName ?? from;
   const toName = row.toName ?? to;
 
   const answer = (reason: NoPathReason | null, message: string, unfilteredLength: number | null = null) => ({
-    shortest,
-    kShortest,
+    paths,
     neighbors,
     reason,
     message,
@@ -128,12 +169,11 @@ export async function findPaths(
     return answer('SAME_ACTOR', `${fromName} is at both ends: a path joins two different actors.`);
   }
   if (best) {
-    const count = shortest.length;
-    return answer(
-      null,
-      `${fromName} and ${toName} are ${hops(best.length)} apart` +
-        ` (${count === MAX_SHORTEST ? `at least ${count}` : count} shortest path${count === 1 ? '' : 's'}).`,
-    );
+    const counted =
+      options.mode === 'all'
+        ? ` (${paths.length === MAX_PATHS ? `at least ${paths.length}` : paths.length} shortest path${paths.length === 1 ? '' : 's'})`
+        : '';
+    return answer(null, `${fromName} and ${toName} are ${hops(best.length)} apart${counted}.`);
   }
 
   // No path: is there one without the options, and how long is it?

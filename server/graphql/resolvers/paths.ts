@@ -1,7 +1,7 @@
 // Path questions (schema/paths.graphql). The engine in server/paths/ does the work; these map its
 // answer onto the result types and prime the per-request loaders with the actors, relationships
 // and sources it fetched, so the nested Relationship fields need no further query.
-import { findPaths, type PathAnswer } from '../../paths/engine.js';
+import { type FindOptions, findPaths, type PathAnswer } from '../../paths/engine.js';
 import { explanation } from '../../paths/explain.js';
 import { checkK, type PathOptionsInput, pathSearch } from '../../paths/options.js';
 import type { Context } from '../context.js';
@@ -14,15 +14,15 @@ interface PathArgs {
   options?: PathOptionsInput | null;
 }
 
-async function ask(args: PathArgs, context: Context, k: number, withNeighbors: boolean, operation: string) {
+async function ask(args: PathArgs, context: Context, options: FindOptions) {
   const search = pathSearch(args.options);
-  const answer = await findPaths(context.executor, args.from, args.to, search, { k, withNeighbors, operation });
+  const answer = await findPaths(context.executor, args.from, args.to, search, options);
   prime(answer, context);
   return answer;
 }
 
 function prime(answer: PathAnswer, { loaders }: Context) {
-  for (const path of [...answer.shortest, ...answer.kShortest]) {
+  for (const path of answer.paths) {
     loaders.primeActors(path.nodes);
     loaders.prime(path.edges);
   }
@@ -34,23 +34,28 @@ const outcome = (a: PathAnswer) => ({ reason: a.reason, message: a.message, unfi
 export const pathResolvers: ResolverMap = {
   Query: {
     async shortestPath(_: unknown, args: PathArgs, context: Context) {
-      const answer = await ask(args, context, 1, false, 'shortest-path');
-      return { path: answer.shortest[0] ?? null, ...outcome(answer) };
+      const answer = await ask(args, context, { mode: 'all', k: 1, withNeighbors: false, operation: 'shortest-path' });
+      return { path: answer.paths[0] ?? null, ...outcome(answer) };
     },
     async allShortestPaths(_: unknown, args: PathArgs, context: Context) {
-      const answer = await ask(args, context, 1, false, 'all-shortest-paths');
-      return { paths: answer.shortest, ...outcome(answer) };
+      const answer = await ask(args, context, {
+        mode: 'all',
+        k: 1,
+        withNeighbors: false,
+        operation: 'all-shortest-paths',
+      });
+      return { paths: answer.paths, ...outcome(answer) };
     },
     async paths(_: unknown, args: PathArgs, context: Context) {
       const k = checkK(args.k);
-      const answer = await ask(args, context, k, false, 'paths');
-      return { paths: answer.kShortest, ...outcome(answer) };
+      const answer = await ask(args, context, { mode: 'k', k, withNeighbors: false, operation: 'paths' });
+      return { paths: answer.paths, ...outcome(answer) };
     },
     async connection(_: unknown, args: PathArgs, context: Context) {
       const k = checkK(args.k);
-      const answer = await ask(args, context, k, true, 'connection');
+      const answer = await ask(args, context, { mode: 'k', k, withNeighbors: true, operation: 'connection' });
       return {
-        paths: answer.kShortest,
+        paths: answer.paths,
         commonNeighbors: answer.neighbors,
         explanation: answer.reason === null ? explanation(answer.steps) : answer.message,
         steps: answer.steps,
