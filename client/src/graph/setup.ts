@@ -32,12 +32,29 @@ const LAYOUT_BASE = {
   padding: 40,
 } as const;
 
-/** Lays out the whole graph from scratch (first load). */
-export function layoutAll(cy: Core): Promise<void> {
-  const layout = cy.layout({ ...LAYOUT_BASE, randomize: true, fit: true } as cytoscape.LayoutOptions);
-  const done = layout.promiseOn('layoutstop').then(() => undefined);
-  layout.run();
-  return done;
+/**
+ * Lays out the whole graph from scratch (first load). Actors with no relationship would drift to
+ * the edge under repulsion (fcose packs components only with an extra extension), so they are
+ * lined up under the connected part instead.
+ */
+export async function layoutAll(cy: Core): Promise<void> {
+  const loose = cy.nodes().filter((n) => n.degree(false) === 0);
+  const connected = cy.nodes().not(loose);
+  if (connected.nonempty()) {
+    const layout = connected.union(connected.edgesWith(connected)).layout({
+      ...LAYOUT_BASE,
+      randomize: true,
+      fit: false,
+    } as cytoscape.LayoutOptions);
+    const done = layout.promiseOn('layoutstop');
+    layout.run();
+    await done;
+  }
+  const box = connected.nonempty() ? connected.boundingBox() : { x1: 0, y2: 0 };
+  loose.forEach((node, i) => {
+    node.position({ x: box.x1 + 40 + i * 120, y: box.y2 + 80 });
+  });
+  cy.fit(cy.nodes(), 40);
 }
 
 /**
