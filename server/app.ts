@@ -7,18 +7,27 @@ import type { Executor } from './db/executor.js';
 import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSchema } from './graphql/schema.js';
+import { useCancellation } from './http/use-cancellation.js';
+import { useCsrfPrevention } from './http/use-csrf.js';
+import { LIMITS, useLimits } from './http/use-limits.js';
+import { useDisableIntrospection } from './http/use-production.js';
+import { useRateLimit } from './http/use-rate-limit.js';
+import { useRequestLog } from './http/use-request-log.js';
 import { useStaticClient } from './http/use-static-client.js';
+import { createLogger, type Logger } from './logger.js';
 
 export interface AppOptions {
   readonly config: Config;
   readonly executor: Executor;
   /** Folder of the built client. Default client/dist. */
   readonly clientDir?: string;
+  /** Where request logs go; default a logger made from the config. */
+  readonly log?: Logger;
 }
 
 export const GRAPHQL_PATH = '/graphql';
 
-export function createApp({ config, executor, clientDir }: AppOptions) {
+export function createApp({ config, executor, clientDir, log = createLogger(config) }: AppOptions) {
   const production = config.nodeEnv === 'production';
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
@@ -27,9 +36,24 @@ export function createApp({ config, executor, clientDir }: AppOptions) {
     landingPage: false,
     graphiql: production ? false : { title: 'Actor Graph — GraphiQL', defaultEditorToolsVisibility: false },
     maskedErrors: true,
+    // CORS_ORIGINS only; with none configured, any origin outside production and none in it.
+    cors:
+      config.corsOrigins.length > 0
+        ? { origin: [...config.corsOrigins], credentials: false, methods: ['GET', 'POST'] }
+        : production
+          ? false
+          : undefined,
+    maxRequestBodySize: LIMITS.bodyBytes,
+    batching: false,
     logging: config.logLevel === 'silent' ? false : 'warn',
     context: ({ request }) => ({ config, executor, request, loaders: createLoaders(executor) }),
     plugins: [
+      useRequestLog({ log }),
+      useCsrfPrevention({ endpoint: GRAPHQL_PATH }),
+      useLimits({ log, blockFieldSuggestions: production }),
+      ...(production ? [useDisableIntrospection()] : []),
+      useRateLimit({ limit: config.rateLimit, trustProxy: config.trustProxy, log }),
+      useCancellation(),
       useReadinessCheck({ endpoint: '/ready', check: () => executor.ping() }),
       useStaticClient({
         dir: clientDir ?? path.join(ROOT_DIR, 'client', 'dist'),

@@ -42,6 +42,22 @@ export interface Config {
   readonly apiToken: string | undefined;
   readonly logLevel: string;
   readonly neo4j: Neo4jConfig;
+  /**
+   * Browser origins allowed to call the API cross-origin (CORS_ORIGINS, comma-separated). Empty:
+   * any origin in development and test, none in production (the client is served same-origin).
+   */
+  readonly corsOrigins: readonly string[];
+  /** Take the client address from X-Forwarded-For (TRUST_PROXY=1 behind a reverse proxy). */
+  readonly trustProxy: boolean;
+  /** Token bucket per client for the expensive fields (paths, neighbourhoods of depth 2 or more). */
+  readonly rateLimit: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  /** Expensive fields a client may run per minute, refilled evenly; 0 turns the limit off (RATE_LIMIT_PER_MINUTE, default 120). */
+  readonly perMinute: number;
+  /** How many a client may run at once before the refill rate applies (RATE_LIMIT_BURST, default 30). */
+  readonly burst: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +84,37 @@ function size(env: Env, name: string, fallback: string): string {
   if (raw === undefined || raw === '') return fallback;
   if (!SIZE.test(raw)) throw new ConfigError(`${name}="${raw}" is not valid: set it to a size such as 512m or 2g.`);
   return raw.toLowerCase();
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}="${raw}" is not valid: use 1 or 0.`);
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      let url: URL;
+      try {
+        url = new URL(part);
+      } catch {
+        throw new ConfigError(`${name}: "${part}" is not an origin such as https://graph.example.org.`);
+      }
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== part.replace(/\/$/, '')) {
+        throw new ConfigError(
+          `${name}: "${part}" is not an origin (scheme, host and port only, e.g. https://graph.example.org).`,
+        );
+      }
+      return url.origin;
+    });
 }
 
 function text(env: Env, name: string): string | undefined {
@@ -102,6 +149,12 @@ export function readConfig(env: Env = process.env): Config {
     host: text(env, 'HOST') ?? '127.0.0.1',
     apiToken: text(env, 'API_TOKEN'),
     logLevel: text(env, 'LOG_LEVEL') ?? (nodeEnvRaw === 'test' ? 'silent' : 'info'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    trustProxy: flag(env, 'TRUST_PROXY'),
+    rateLimit: {
+      perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 0, 1_000_000),
+      burst: integer(env, 'RATE_LIMIT_BURST', 30, 1, 1_000_000),
+    },
     neo4j: {
       mode: uri === undefined ? 'local' : 'external',
       uri: uri ?? `bolt://127.0.0.1:${boltPort}`,

@@ -1,6 +1,7 @@
 // The one module that talks to Neo4j. Every call names its operation (sent as transaction
 // metadata, visible in SHOW TRANSACTIONS and the query log) and runs under a timeout of its class.
 // Driver errors become typed GraphQL errors here, and only here.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
@@ -24,6 +25,28 @@ export interface CallOptions {
   readonly operation: string;
   /** Picks the timeout; defaults to `lookup` for reads and `write` for writes. */
   readonly class?: QueryClass;
+  /**
+   * Cancels the call: the session is closed, which resets its connection and so stops the query in
+   * Neo4j. Defaults to the signal of the surrounding `withSignal` scope (the HTTP request's).
+   */
+  readonly signal?: AbortSignal;
+}
+
+const signalScope = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * Runs `work` with `signal` as the default abort signal of every executor call made inside it,
+ * however deep (resolvers, DataLoaders). The GraphQL layer wraps each execution in the request's.
+ */
+export function withSignal<T>(signal: AbortSignal | undefined, work: () => T): T {
+  return signal ? signalScope.run(signal, work) : work();
+}
+
+/** The error of a call whose caller went away. Nobody reads it; it keeps logs honest. */
+export function cancelledError(options: CallOptions): GraphQLError {
+  return new GraphQLError('The request was cancelled by the client before the database answered.', {
+    extensions: { code: 'CANCELLED', operation: options.operation },
+  });
 }
 
 export interface QueryEvent {
@@ -87,14 +110,30 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
     options: CallOptions,
     work: (tx: ManagedTransaction) => Promise<T>,
   ) {
+    const signal = options.signal ?? signalScope.getStore();
+    if (signal?.aborted) throw cancelledError(options);
     const s = session(mode);
+    let onAbort: (() => void) | undefined;
     try {
-      return mode === 'read'
-        ? await s.executeRead(work, config(options, mode))
-        : await s.executeWrite(work, config(options, mode));
+      const run =
+        mode === 'read' ? s.executeRead(work, config(options, mode)) : s.executeWrite(work, config(options, mode));
+      if (!signal) return await run;
+      run.catch(() => {});
+      // Closing the session mid-transaction resets the connection: Neo4j stops the query and rolls
+      // the transaction back, and the driver stops retrying.
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          void s.close();
+          reject(cancelledError(options));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      return await Promise.race([run, aborted]);
     } catch (error) {
+      if (signal?.aborted) throw cancelledError(options);
       throw translateError(error, options);
     } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
       await s.close();
     }
   }
