@@ -28,7 +28,7 @@ export interface ExplainedEdge {
   claimedBy: string | null;
   /** The claimant's name, when the query found it. */
   claimedByName?: string | null;
-  sourceRows?: readonly { title: string; publisher: string; published: string }[];
+  sourceRows?: readonly { id: string; published: string }[];
 }
 
 const precisionOf = (p: string | null): DatePrecision => (p === 'year' || p === 'month' ? p : 'day');
@@ -50,10 +50,12 @@ export function standing(edge: ExplainedEdge): string {
   return by ? `${edge.status} by ${by}` : edge.status;
 }
 
+// Sources are cited by id (stable, and `source(id:)` gives the full record) and publication day;
+// titles would make an account of a few hops a paragraph long.
 export function sourcesText(edge: ExplainedEdge): string {
   const rows = edge.sourceRows ?? [];
   if (rows.length === 0) return 'no source';
-  const listed = rows.map((s) => `“${s.title}” (${s.publisher}, ${formatDay(s.published)})`);
+  const listed = rows.map((s) => `${s.id} (${formatDay(s.published)})`);
   return `${rows.length === 1 ? 'source' : 'sources'}: ${listed.join(', ')}`;
 }
 

@@ -175,7 +175,7 @@ describe('path questions on the seed graph', () => {
     }
     const first = strict.paths[0] as Path;
     expect(strict.steps).toHaveLength(first.length);
-    for (const e of first.edges) for (const s of e.sources) expect(strict.explanation).toContain(s.title);
+    for (const e of first.edges) for (const s of e.sources) expect(strict.explanation).toContain(s.id);
     const before = await shortest(ZELENSKYY, PUTIN, { asOf: '2023-08-01' });
     expect(before.path?.length).toBe(3);
     expect(before.path?.edges.map((e) => e.type)).toContain('INVADED');
