@@ -152,8 +152,10 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
         'font-family': 'system-ui, sans-serif',
         color: '#4a5568',
         'text-rotation': 'autorotate',
+        // Beside the line, not on it, so the mid-line mark of denied and disputed edges stays visible.
+        'text-margin-y': -8,
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
+        'text-background-opacity': 0.6,
         'text-background-padding': '1px',
         // Edge labels appear once zoomed in enough to read them; the legend names the colours before.
         'min-zoomed-font-size': 9,
@@ -180,12 +182,17 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
         ...(style.lineStyle === 'dashed' ? { 'line-dash-pattern': [7, 4] } : {}),
         ...(style.lineStyle === 'dotted' ? { 'line-dash-pattern': [1, 4] } : {}),
         ...(style.faint ? { opacity: 0.5 } : {}),
-        ...(style.mark ? { 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': '#1a202c' } : {}),
+        ...(style.mark
+          ? { 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': '#1a202c', 'arrow-scale': 1.4 }
+          : {}),
       },
     });
   }
   sheet.push(
-    { selector: 'edge[?disputed]', style: { 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': '#1a202c' } },
+    {
+      selector: 'edge[?disputed]',
+      style: { 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': '#1a202c', 'arrow-scale': 1.4 },
+    },
     // UI state, as classes.
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.isolated', style: { opacity: 0.35 } },
