@@ -180,7 +180,12 @@ describe('the client', () => {
 
   it('turning allegations off hides the alleged edges and nothing else', async () => {
     const page = await open();
+    const positions = () =>
+      page.evaluate(() => window.__actorGraph?.cy?.nodes().map((n) => [n.id(), n.position('x'), n.position('y')]));
+    const before = await positions();
     await page.uncheck('#status-alleged');
+    // Filtering hides; it never moves what the user has already seen.
+    expect(await positions()).toEqual(before);
     const alleged = SEED.relationships.filter((r) => r.status === 'alleged').map((r) => r.id);
     expect(alleged.length).toBeGreaterThan(0);
     expect((await graphIds(page, 'edge.hidden')).sort()).toEqual(alleged.sort());
