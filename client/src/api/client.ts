@@ -30,7 +30,8 @@ export async function graphqlRequest<T>(
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      // The client name marks the request as not forgeable by another site (the server's CSRF check).
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-graphql-client': 'actor-graph' },
       body: JSON.stringify({ query, variables }),
       ...(signal ? { signal } : {}),
     });
