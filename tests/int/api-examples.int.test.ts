@@ -64,3 +64,36 @@ describe('docs/queries', () => {
     expect(accusers).toEqual(['Kim Yong-hyun', 'Volodymyr Zelenskyy']);
   });
 });
+
+// The README shows each query with its real answer between markers; the answer there must be what
+// the server gives now. UPDATE_README=1 rewrites those blocks from the live answers.
+describe('README examples', () => {
+  const readmePath = path.join(ROOT_DIR, 'README.md');
+  const block = (name: string) =>
+    new RegExp(`(<!-- api-example:${name} -->\\n)([\\s\\S]*?)(<!-- /api-example:${name} -->)`);
+
+  function render(name: string, query: string, data: unknown): string {
+    const body = query
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n')
+      .trim();
+    return `\`\`\`graphql\n${body}\n\`\`\`\n\n\`\`\`json\n${JSON.stringify(data, null, 2)}\n\`\`\`\n`;
+  }
+
+  for (const name of ['north-korea-accusations', 'russia-known-2024-06-30', 'who-denies-troops']) {
+    it(`${name} appears in the README with its real answer`, async () => {
+      const query = fs.readFileSync(path.join(ROOT_DIR, 'docs', 'queries', `${name}.graphql`), 'utf8');
+      const data = await run(name);
+      const expected = render(name, query, data);
+      let readme = fs.readFileSync(readmePath, 'utf8');
+      if (process.env.UPDATE_README === '1') {
+        readme = readme.replace(block(name), (_m, open: string, _old: string, close: string) => open + expected + close);
+        fs.writeFileSync(readmePath, readme);
+      }
+      const shown = block(name).exec(readme);
+      expect(shown, `README.md lacks the <!-- api-example:${name} --> block`).not.toBeNull();
+      expect(shown?.[2]).toBe(expected);
+    });
+  }
+});
