@@ -12,6 +12,7 @@ export interface PathEdge extends RelationshipRow {
   toActor?: ActorRow;
   sourceRows?: SourceRow[];
   claimedByName?: string | null;
+  claim?: { type: string; from: string; to: string; status: string } | null;
 }
 
 /** The parent of `Path`. */
@@ -209,6 +210,7 @@ const NULLABLE = [
 function edgeRow(e: PathEdge, actors: Map<string, ActorRow>): PathEdge {
   const row: PathEdge = { ...e, fromActor: actors.get(e.from), toActor: actors.get(e.to) };
   for (const field of NULLABLE) row[field] = e[field] ?? null;
+  row.claim = e.claim ?? null;
   return row;
 }
 

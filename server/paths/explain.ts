@@ -29,6 +29,8 @@ export interface ExplainedEdge {
   /** The claimant's name, when the query found it. */
   claimedByName?: string | null;
   sourceRows?: readonly { id: string; published: string }[];
+  /** For an accusation or denial: the relationship it is about, with its actors' names. */
+  claim?: { type: string; from: string; to: string; status: string } | null;
 }
 
 const precisionOf = (p: string | null): DatePrecision => (p === 'year' || p === 'month' ? p : 'day');
@@ -59,10 +61,17 @@ export function sourcesText(edge: ExplainedEdge): string {
   return `${rows.length === 1 ? 'source' : 'sources'}: ${listed.join(', ')}`;
 }
 
+/** What a claim is about, in brackets: " [North Korea supplies arms to Russia: alleged]". */
+export function claimText(edge: ExplainedEdge): string {
+  const claim = edge.claim;
+  if (!claim || !relationshipType(claim.type)) return '';
+  return ` [${renderTemplate(claim.type, claim.from, claim.to)}: ${claim.status}]`;
+}
+
 /** One hop: "North Korea supplies arms to Russia (alleged by United States, known since 14 Oct 2024; source: …)". */
 export function step(edge: ExplainedEdge, fromName: string, toName: string): string {
   const head = [standing(edge), when(edge)].filter((part) => part !== '').join(', ');
-  return `${renderTemplate(edge.type, fromName, toName)} (${head}; ${sourcesText(edge)})`;
+  return `${renderTemplate(edge.type, fromName, toName)}${claimText(edge)} (${head}; ${sourcesText(edge)})`;
 }
 
 /** The chain: the steps joined into one account. */

@@ -193,6 +193,23 @@ describe('path explanations', () => {
     expect(when({ ...base, validTo: '2019-12-31', validToPrecision: 'year' })).toBe('until 2019');
   });
 
+  it('an accusation or denial says what it is about', () => {
+    const accuses = {
+      ...base,
+      type: 'ACCUSES',
+      status: 'fact',
+      claimedBy: null,
+      claimedByName: null,
+      claim: { type: 'SUPPLIES_ARMS_TO', from: 'North Korea', to: 'Russia', status: 'alleged' },
+    };
+    expect(step(accuses, 'Ukraine', 'North Korea')).toBe(
+      'Ukraine accused North Korea [North Korea supplies arms to Russia: alleged] (known since 13 Oct 2024; source: a-report (13 Oct 2024))',
+    );
+    expect(step({ ...accuses, claim: null }, 'Ukraine', 'North Korea')).toBe(
+      'Ukraine accused North Korea (known since 13 Oct 2024; source: a-report (13 Oct 2024))',
+    );
+  });
+
   it('joins steps into one account', () => {
     expect(explanation(['A met with B (x)', 'B leads C (y)'])).toBe('A met with B (x); B leads C (y).');
     expect(explanation([])).toBe('');
