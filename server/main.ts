@@ -7,6 +7,9 @@ import { createDriver, createExecutor } from './db/executor.js';
 import { LocalNeo4jError, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
 import { createLogger } from './logger.js';
 
+/** How long in-flight requests may run after SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
@@ -27,12 +30,26 @@ async function main(): Promise<void> {
   const app = createApp({ config, executor });
   const server = http.createServer(app);
   let stopping = false;
+  // While stopping, every response closes its connection, so keep-alive clients under load move
+  // off instead of holding the server open; requests already running finish normally.
+  server.prependListener('request', (_req, res) => {
+    if (stopping) res.setHeader('connection', 'close');
+  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Shutting down: finishing requests in flight');
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      const idle = setInterval(() => server.closeIdleConnections(), 250);
+      const deadline = setTimeout(() => {
+        log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'Requests still running after the grace period; closing them');
+        server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      server.close(() => {
+        clearInterval(idle);
+        clearTimeout(deadline);
+        resolve();
+      });
       server.closeIdleConnections();
     });
     await executor.close();

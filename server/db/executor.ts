@@ -3,7 +3,7 @@
 // Driver errors become typed GraphQL errors here, and only here.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
-import neo4j, { type Driver, type ManagedTransaction, routing } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { toPlain } from './mapping.js';
 
@@ -90,7 +90,46 @@ export interface ExecutorOptions {
   readonly onQuery?: (event: QueryEvent) => void;
 }
 
+/** While Neo4j is known to be away, how often a background probe asks whether it is back. */
+export const PROBE_MS = 500;
+
 export function createExecutor({ driver, database, onQuery }: ExecutorOptions): Executor {
+  // Fail fast during an outage: once a call finds Neo4j unavailable, later calls are refused at once
+  // (no connection attempts, no driver retries) until a probe, one auto-commit `RETURN 1` every
+  // PROBE_MS, gets an answer. Clients learn of an outage in milliseconds and of the recovery
+  // within PROBE_MS, instead of each waiting out connect timeouts and retries.
+  let down = false;
+  let probe: NodeJS.Timeout | undefined;
+  let probing = false;
+  const answers = async (): Promise<boolean> => {
+    const s = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await s.run('RETURN 1', {}, { timeout: 2_000 });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await s.close().catch(() => {});
+    }
+  };
+  const markDown = () => {
+    if (down) return;
+    down = true;
+    probe = setInterval(() => {
+      if (probing) return;
+      probing = true;
+      void answers().then((ok) => {
+        probing = false;
+        if (ok && down) {
+          down = false;
+          clearInterval(probe);
+          probe = undefined;
+        }
+      });
+    }, PROBE_MS);
+    probe.unref();
+  };
+
   const config = (options: CallOptions, mode: 'read' | 'write') => ({
     timeout: TIMEOUTS[options.class ?? (mode === 'read' ? 'lookup' : 'write')],
     metadata: { app: 'actor-graph', operation: options.operation },
@@ -112,6 +151,7 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
   ) {
     const signal = options.signal ?? signalScope.getStore();
     if (signal?.aborted) throw cancelledError(options);
+    if (down) throw unavailableError(options);
     const s = session(mode);
     let onAbort: (() => void) | undefined;
     try {
@@ -131,7 +171,9 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
       return await Promise.race([run, aborted]);
     } catch (error) {
       if (signal?.aborted) throw cancelledError(options);
-      throw translateError(error, options);
+      const translated = translateError(error, options);
+      if (translated instanceof GraphQLError && translated.extensions.code === 'SERVICE_UNAVAILABLE') markDown();
+      throw translated;
     } finally {
       if (onAbort) signal?.removeEventListener('abort', onAbort);
       await s.close();
@@ -153,15 +195,22 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
         }),
       ),
     async ping() {
-      try {
-        await driver.executeQuery('RETURN 1', {}, { database, routing: routing.READ });
-        return true;
-      } catch {
-        return false;
-      }
+      if (down) return false;
+      const ok = await answers();
+      if (!ok) markDown();
+      return ok;
     },
-    close: () => driver.close(),
+    close: () => {
+      clearInterval(probe);
+      return driver.close();
+    },
   };
+}
+
+function unavailableError(options: CallOptions): GraphQLError {
+  return new GraphQLError('The database is unavailable right now; try again shortly.', {
+    extensions: { code: 'SERVICE_UNAVAILABLE', operation: options.operation },
+  });
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -175,9 +224,7 @@ export function translateError(error: unknown, options: CallOptions): unknown {
     UNAVAILABLE.has(code) ||
     /acquisition timed out|Could not perform discovery|connect ECONNREFUSED/i.test(message)
   ) {
-    return new GraphQLError('The database is unavailable right now; try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', operation: options.operation },
-    });
+    return unavailableError(options);
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
     const ms = TIMEOUTS[options.class ?? 'lookup'];
