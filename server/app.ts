@@ -9,6 +9,7 @@ import { createLoaders } from './graphql/loaders.js';
 import { buildSchema } from './graphql/schema.js';
 import { useCancellation } from './http/use-cancellation.js';
 import { useCsrfPrevention } from './http/use-csrf.js';
+import { useErrorCodes } from './http/use-error-codes.js';
 import { LIMITS, useLimits } from './http/use-limits.js';
 import { useDisableIntrospection } from './http/use-production.js';
 import { useRateLimit } from './http/use-rate-limit.js';
@@ -54,6 +55,7 @@ export function createApp({ config, executor, clientDir, log = createLogger(conf
       ...(production ? [useDisableIntrospection()] : []),
       useRateLimit({ limit: config.rateLimit, trustProxy: config.trustProxy, log }),
       useCancellation(),
+      useErrorCodes(),
       useReadinessCheck({ endpoint: '/ready', check: () => executor.ping() }),
       useStaticClient({
         dir: clientDir ?? path.join(ROOT_DIR, 'client', 'dist'),
