@@ -1,0 +1,90 @@
+// The benchmark's own Neo4j: a managed local instance in its own folder and port (never the dev
+// or test one), with the heap and page cache the benchmark asks for.
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { type Config, ROOT_DIR, readConfig } from '../server/config.js';
+import { createDriver, createExecutor, type Executor } from '../server/db/executor.js';
+import { pinnedVersion, start, stop } from '../server/db/neo4j-local.js';
+import { applySchema } from '../server/db/schema.js';
+import { RELATIONSHIP_TYPES } from '../server/model/vocabulary.js';
+
+export interface BenchDatabase {
+  readonly config: Config;
+  readonly uri: string;
+  readonly password: string;
+  readonly driver: Driver;
+  readonly executor: Executor;
+  readonly version: string;
+  close(): Promise<void>;
+}
+
+/** Starts (or reuses) the bench instance. BENCH_NEO4J_PORT and BENCH_NEO4J_DIR override the defaults. */
+export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
+  const port = process.env.BENCH_NEO4J_PORT ?? '7750';
+  const config = readConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    NEO4J_INSTANCE_DIR: process.env.BENCH_NEO4J_DIR ?? path.join(ROOT_DIR, '.neo4j', 'instances', 'bench'),
+    NEO4J_BOLT_PORT: port,
+    NEO4J_HEAP: process.env.BENCH_NEO4J_HEAP ?? '4g',
+    NEO4J_PAGECACHE: process.env.BENCH_NEO4J_PAGECACHE ?? '4g',
+  });
+  const result = await start(config.neo4j.local, config.neo4j, log);
+  const driver = createDriver(config.neo4j);
+  const executor = createExecutor({ driver, database: config.neo4j.database });
+  const [row] = await executor.read(
+    'CALL dbms.components() YIELD versions, edition RETURN versions[0] + " " + edition AS v',
+    {},
+    { operation: 'bench-version' },
+  );
+  return {
+    config,
+    uri: config.neo4j.uri,
+    password: config.neo4j.password,
+    driver,
+    executor,
+    version: String(row?.v ?? pinnedVersion()),
+    async close() {
+      await executor.close();
+      if (result.started && process.env.BENCH_KEEP_NEO4J !== '1') await stop(config.neo4j.local);
+    },
+  };
+}
+
+/** Empties the database in batches (a hub's thousands of edges never sit in one transaction) and applies the schema. */
+export async function resetDatabase(db: BenchDatabase): Promise<void> {
+  const session = db.driver.session({ database: db.config.neo4j.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS');
+  } finally {
+    await session.close();
+  }
+  await applySchema(db.executor, RELATIONSHIP_TYPES);
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  neo4j: string;
+  neo4jHeap: string;
+  neo4jPageCache: string;
+  platform: string;
+}
+
+export function machine(db: BenchDatabase | null): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    neo4j: db?.version ?? 'not started',
+    neo4jHeap: db?.config.neo4j.local.heap ?? '',
+    neo4jPageCache: db?.config.neo4j.local.pageCache ?? '',
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}

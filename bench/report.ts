@@ -1,0 +1,143 @@
+// The markdown report of one bench run: every figure beside its target, from the JSON report.
+import type { ApiResult } from './api-bench.js';
+import type { BenchReport } from './run.js';
+
+export const TARGETS = {
+  p50Ratio: 1.2,
+  importRatio: 0.8,
+  shortestPathP50AtM: 20,
+  canvasFpsAt2000: 30,
+  webglFpsAt10000: 30,
+} as const;
+
+const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+const n = (x: number) => x.toLocaleString('en-US');
+
+function apiRows(rows: ApiResult[]): string[] {
+  const out = [
+    '| size | query | GraphQL p50 / p99 ms | raw p50 / p99 ms | p50 ratio (≤ 1.2) | GraphQL / raw req/s | fixed rate: req/s, GraphQL / raw p50 ms, ratio | errors GraphQL / raw | bytes/answer |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const s = r.saturation;
+    const fixed = r.fixedRate
+      ? `${r.fixedRate.rate}/s: ${r.fixedRate.graphql.p50} / ${r.fixedRate.raw.p50} (×${r.fixedP50Ratio})`
+      : '—';
+    const errors = `${s.graphql.errors + (r.fixedRate?.graphql.errors ?? 0)} / ${s.raw.errors + (r.fixedRate?.raw.errors ?? 0)}`;
+    out.push(
+      `| ${r.size} | ${r.description} | ${s.graphql.p50} / ${s.graphql.p99} | ${s.raw.p50} / ${s.raw.p99} | ${r.p50Ratio} ${r.p50Ratio <= TARGETS.p50Ratio ? '' : '**(missed)**'} | ${s.graphql.rps} / ${s.raw.rps} | ${fixed} | ${errors} | ${n(s.graphql.bytes)} / ${n(s.raw.bytes)} |`,
+    );
+  }
+  return out;
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const lines: string[] = [
+    `# Benchmark results (${report.run} run)`,
+    '',
+    `Run ${report.startedAt}, ${report.durationS} s. Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB; ` +
+      `Node ${m.node}; Neo4j ${m.neo4j} (heap ${m.neo4jHeap}, page cache ${m.neo4jPageCache}); ${m.platform}. ` +
+      `Graphs from bench/generator.ts, seed ${report.seed}. Compare ratios within one run: the machine is shared and noisy.`,
+    '',
+  ];
+
+  if (report.import.length > 0) {
+    lines.push(
+      '## Import',
+      '',
+      '| size | actors | relationships | importBundle rel/s (s) | raw UNWIND floor rel/s (s) | ratio (≥ 0.8) | of which validation |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const r of report.import) {
+      lines.push(
+        `| ${r.size} | ${n(r.actors)} | ${n(r.relationships)} | ${n(r.projectRelsPerSec)} (${(r.projectMs / 1000).toFixed(1)}) | ${n(r.rawRelsPerSec)} (${(r.rawMs / 1000).toFixed(1)}) | ${r.ratio} ${mark(r.ratio >= TARGETS.importRatio)} | ${(r.validateMs / 1000).toFixed(1)} s |`,
+      );
+    }
+    lines.push('');
+  }
+
+  if (report.api.length > 0) {
+    lines.push('## API against the floor', '');
+    lines.push(
+      'GraphQL over HTTP against a bare `node:http` handler running the same Cypher through the driver; 8 connections at saturation, then (where run) a fixed rate of half the floor’s saturated throughput. Latencies in ms.',
+      '',
+    );
+    lines.push(...apiRows(report.api), '');
+
+    const sizes = [...new Set(report.api.map((r) => r.size))];
+    const queries = [...new Set(report.api.map((r) => r.query))];
+    lines.push('## Scaling: GraphQL p50 ms (raw p50) by graph size, at saturation', '');
+    lines.push(`| query | ${sizes.join(' | ')} |`, `|---|${sizes.map(() => '---').join('|')}|`);
+    for (const q of queries) {
+      const cells = sizes.map((s) => {
+        const r = report.api.find((x) => x.size === s && x.query === q);
+        return r ? `${r.saturation.graphql.p50} (${r.saturation.raw.p50})` : '—';
+      });
+      lines.push(`| ${q} | ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+
+  const targets: string[] = [];
+  for (const r of report.api) {
+    targets.push(
+      `| GraphQL/raw p50 ${r.query} at ${r.size} | ≤ ${TARGETS.p50Ratio} | ${r.p50Ratio} | ${mark(r.p50Ratio <= TARGETS.p50Ratio)} |`,
+    );
+  }
+  for (const r of report.import) {
+    targets.push(
+      `| import / raw floor at ${r.size} | ≥ ${TARGETS.importRatio} | ${r.ratio} | ${mark(r.ratio >= TARGETS.importRatio)} |`,
+    );
+  }
+  const sp = report.api.find((r) => r.size === 'M' && r.query === 'shortestPath');
+  if (sp) {
+    const p50 = sp.fixedRate?.graphql.p50 ?? sp.saturation.graphql.p50;
+    targets.push(
+      `| shortestPath p50 at M, maxHops 6${sp.fixedRate ? ' (fixed rate)' : ''} | ≤ ${TARGETS.shortestPathP50AtM} ms | ${p50} ms | ${mark(p50 <= TARGETS.shortestPathP50AtM)} |`,
+    );
+  }
+
+  if (report.client) {
+    const c = report.client;
+    lines.push(
+      '## Client rendering',
+      '',
+      `Headless Chromium ${c.chromium} (software rendering, --disable-gpu; WebGL ${c.webglAvailable ? 'available' : 'NOT available'}), 1280×800, ${c.seconds} s of panning and zooming per case; one third of the elements are nodes.`,
+      '',
+      '| elements | canvas first render ms | canvas fps | WebGL first render ms | WebGL fps | canvas + textureOnViewport/hideEdgesOnViewport fps |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const count of [...new Set(c.cases.map((x) => x.count))]) {
+      const canvas = c.cases.find((x) => x.count === count && !x.webgl && !x.viewportTexture);
+      const webgl = c.cases.find((x) => x.count === count && x.webgl);
+      const texture = c.cases.find((x) => x.count === count && x.viewportTexture);
+      lines.push(
+        `| ${n(count)} | ${canvas?.firstRenderMs ?? '—'} | ${canvas?.fps ?? '—'} | ${webgl?.firstRenderMs ?? '—'} | ${webgl?.fps ?? '—'} | ${texture?.fps ?? '—'} |`,
+      );
+    }
+    lines.push(
+      '',
+      `WebGL gives more frames per second than canvas from **${c.webglWinsFrom === null ? 'no measured size' : `${n(c.webglWinsFrom)} elements`}** on (bench/results/webgl-threshold.json).`,
+      '',
+    );
+    const at = (count: number, webgl: boolean) =>
+      c.cases.find((x) => x.count === count && x.webgl === webgl && !x.viewportTexture)?.fps;
+    const canvas2k = at(2_000, false);
+    const webgl10k = at(10_000, true);
+    if (canvas2k !== undefined)
+      targets.push(
+        `| canvas fps at 2,000 elements | ≥ ${TARGETS.canvasFpsAt2000} | ${canvas2k} | ${mark(canvas2k >= TARGETS.canvasFpsAt2000)} |`,
+      );
+    if (webgl10k !== undefined)
+      targets.push(
+        `| WebGL fps at 10,000 elements | ≥ ${TARGETS.webglFpsAt10000} | ${webgl10k} | ${mark(webgl10k >= TARGETS.webglFpsAt10000)} |`,
+      );
+  }
+
+  if (targets.length > 0) {
+    lines.push('## Targets', '', '| figure | target | measured | |', '|---|---|---|---|', ...targets, '');
+  }
+  if (report.notes.length > 0) lines.push('## Notes', '', ...report.notes.map((x) => `- ${x}`), '');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,145 @@
+// npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-client]
+// Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
+// handler running the same Cypher, latency as the graph grows, and the client's rendering; prints
+// the figures beside their targets and writes bench/results/<run>.json and .md. Never a test.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ApiResult, benchApi, type Durations, pickTargets, startServers } from './api-bench.js';
+import { benchClient, type ClientResult } from './client-bench.js';
+import { type BenchDatabase, type Machine, machine, openBenchDatabase } from './db.js';
+import { type GraphSize, generateBundle, SIZES } from './generator.js';
+import { benchImport, type ImportResult } from './import-bench.js';
+import { renderMarkdown } from './report.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const RESULTS_DIR = path.join(HERE, 'results');
+
+export interface BenchReport {
+  run: 'full' | 'quick';
+  startedAt: string;
+  durationS: number;
+  machine: Machine;
+  seed: number;
+  sizes: GraphSize[];
+  import: ImportResult[];
+  api: ApiResult[];
+  client: ClientResult | null;
+  notes: string[];
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const sizeNames = (arg('sizes') ?? (quick ? 'S' : 'S,M,L')).split(',') as (keyof typeof SIZES)[];
+const SEED = Number(arg('seed') ?? 1);
+
+// Where the full API comparison (with the fixed-rate pass) runs: M, the size of the targets.
+const FULL_AT = quick ? 'S' : 'M';
+const DURATIONS: Record<'full' | 'scaling', Durations> = quick
+  ? {
+      full: { warmupRequests: 8, minRequests: 8, saturationS: 3, fixedRateS: 3, connections: 8 },
+      scaling: { warmupRequests: 8, minRequests: 8, saturationS: 3, fixedRateS: 0, connections: 8 },
+    }
+  : {
+      full: { warmupRequests: 12, minRequests: 16, saturationS: 8, fixedRateS: 6, connections: 8 },
+      scaling: { warmupRequests: 8, minRequests: 8, saturationS: 5, fixedRateS: 0, connections: 8 },
+    };
+// Past M only the classes whose growth the issue asks about: neighbourhoods and paths.
+const SCALING_CLASSES = ['neighborhood-1', 'neighborhood-2', 'shortestPath', 'paths-k3'];
+
+const LOG_FILE = path.join(HERE, 'tmp', 'last-run.log');
+fs.mkdirSync(path.dirname(LOG_FILE), { recursive: true });
+fs.writeFileSync(LOG_FILE, '');
+const log = (line: string) => {
+  console.log(line);
+  fs.appendFileSync(LOG_FILE, `${line}\n`);
+};
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const report: BenchReport = {
+    run: quick ? 'quick' : 'full',
+    startedAt: new Date(started).toISOString(),
+    durationS: 0,
+    machine: machine(null),
+    seed: SEED,
+    sizes: sizeNames.map((s) => SIZES[s]),
+    import: [],
+    api: [],
+    client: null,
+    notes: [],
+  };
+  const write = () => {
+    report.durationS = Math.round((Date.now() - started) / 1000);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const base = path.join(RESULTS_DIR, report.run === 'full' ? 'latest' : 'quick');
+    fs.writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(`${base}.md`, renderMarkdown(report));
+  };
+
+  if (!args.includes('--skip-server')) {
+    let db: BenchDatabase | null = null;
+    try {
+      db = await openBenchDatabase(log);
+      report.machine = machine(db);
+      log(
+        `Neo4j ${db.version}; ${report.machine.cpus} cores, ${report.machine.memoryGiB} GiB; Node ${process.version}`,
+      );
+      for (const name of sizeNames) {
+        const size = SIZES[name];
+        log(`\n== ${name}: ${size.actors} actors, ${size.relationships} relationships`);
+        const bundle = generateBundle({ ...size, seed: SEED });
+        report.import.push(await benchImport(db, name, bundle, log));
+        write();
+        const servers = await startServers(db);
+        try {
+          const targets = pickTargets(bundle, 64);
+          const durations = name === FULL_AT ? DURATIONS.full : DURATIONS.scaling;
+          report.api.push(
+            ...(await benchApi(servers, name, targets, durations, log, {
+              fixedRate: durations.fixedRateS > 0,
+              ...(name === 'L' ? { classes: SCALING_CLASSES } : {}),
+            })),
+          );
+        } finally {
+          await servers.stop();
+        }
+        write();
+      }
+    } finally {
+      await db?.close();
+    }
+  }
+
+  if (!args.includes('--skip-client')) {
+    log('\n== client rendering (headless Chromium)');
+    report.client = await benchClient({ quick, log });
+    if (!quick) {
+      // Read by the client to pick its renderer: WebGL from this many elements on.
+      const threshold = {
+        webglFromElements: report.client.webglWinsFrom,
+        measuredAt: report.startedAt,
+        chromium: report.client.chromium,
+        note: 'Smallest element count from which cytoscape’s WebGL mode gave more frames per second than canvas while panning and zooming, at that count and every larger one measured (bench/client-bench.ts). null: WebGL never won.',
+        fps: report.client.cases.map((c) => ({
+          elements: c.count,
+          renderer: c.webgl ? 'webgl' : 'canvas',
+          fps: c.fps,
+        })),
+      };
+      fs.writeFileSync(path.join(RESULTS_DIR, 'webgl-threshold.json'), `${JSON.stringify(threshold, null, 2)}\n`);
+    }
+    write();
+  }
+  write();
+  console.log(`\n${renderMarkdown(report)}`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), RESULTS_DIR)}/${report.run === 'full' ? 'latest' : 'quick'}.{json,md}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
