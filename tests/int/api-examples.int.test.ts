@@ -88,7 +88,10 @@ describe('README examples', () => {
       const expected = render(name, query, data);
       let readme = fs.readFileSync(readmePath, 'utf8');
       if (process.env.UPDATE_README === '1') {
-        readme = readme.replace(block(name), (_m, open: string, _old: string, close: string) => open + expected + close);
+        readme = readme.replace(
+          block(name),
+          (_m, open: string, _old: string, close: string) => open + expected + close,
+        );
         fs.writeFileSync(readmePath, readme);
       }
       const shown = block(name).exec(readme);
