@@ -295,9 +295,16 @@ describe('sources, vocabulary, stats', () => {
 
 describe('bad arguments', () => {
   it('rejects page sizes and cursors out of range, naming argument and value', async () => {
-    const big = await fails('{ relationships(first: 100000) { totalCount } }');
+    // Sent as a variable, the page size reaches the resolver's own check …
+    const big = await fails('query ($n: Int) { relationships(first: $n) { totalCount } }', { n: 100000 });
     expect(big.message).toBe('first: must be between 1 and 500, got 100000');
     expect(big.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await fails('{ relationships(first: 501) { totalCount } }')).message).toBe(
+      'first: must be between 1 and 500, got 501',
+    );
+    // … written into the document, the query cost limit refuses it before any resolver runs.
+    const literal = await fails('{ relationships(first: 100000) { totalCount } }');
+    expect(literal.message).toMatch(/Query Cost limit of \d+ exceeded/);
     const negative = await fails('{ actors(first: -1) { totalCount } }');
     expect(negative.message).toBe('first: must be between 1 and 500, got -1');
     const cursor = await fails('{ actors(after: "garbage") { totalCount } }');

@@ -45,7 +45,7 @@ describe('executor timeouts and cancellation', () => {
     expect(error.message).toMatch(/limit of 5000 ms/);
     expect(took).toBeGreaterThanOrEqual(4_500);
     expect(took).toBeLessThan(15_000);
-    expect(await waitFor(async () => (await running('harden-timeout')) === 0, 5_000)).toBe(true);
+    expect(await waitFor(async () => (await running('harden-timeout')) === 0, 30_000)).toBe(true);
   });
 
   it('ends the call and the Neo4j query when the signal in CallOptions aborts', async () => {
@@ -53,13 +53,13 @@ describe('executor timeouts and cancellation', () => {
     const call = executor
       .read(SLOW, {}, { operation: 'harden-abort', class: 'import', signal: controller.signal })
       .catch((e) => e);
-    expect(await waitFor(async () => (await running('harden-abort')) === 1, 5_000)).toBe(true);
+    expect(await waitFor(async () => (await running('harden-abort')) === 1, 30_000)).toBe(true);
     const aborted = Date.now();
     controller.abort();
     const error = await call;
     expect(error.extensions?.code).toBe('CANCELLED');
-    expect(Date.now() - aborted).toBeLessThan(2_000);
-    expect(await waitFor(async () => (await running('harden-abort')) === 0, 5_000)).toBe(true);
+    expect(Date.now() - aborted).toBeLessThan(10_000); // a bound on "at once", not a speed figure: the query alone runs for minutes
+    expect(await waitFor(async () => (await running('harden-abort')) === 0, 30_000)).toBe(true);
   });
 
   it('takes the signal of the surrounding withSignal scope (how the HTTP request reaches every resolver)', async () => {
@@ -67,10 +67,10 @@ describe('executor timeouts and cancellation', () => {
     const call = withSignal(controller.signal, () =>
       Promise.resolve().then(() => executor.read(SLOW, {}, { operation: 'harden-scope', class: 'import' })),
     ).catch((e) => e);
-    expect(await waitFor(async () => (await running('harden-scope')) === 1, 5_000)).toBe(true);
+    expect(await waitFor(async () => (await running('harden-scope')) === 1, 30_000)).toBe(true);
     controller.abort();
     expect((await call).extensions?.code).toBe('CANCELLED');
-    expect(await waitFor(async () => (await running('harden-scope')) === 0, 5_000)).toBe(true);
+    expect(await waitFor(async () => (await running('harden-scope')) === 0, 30_000)).toBe(true);
   });
 
   it('rolls an aborted write back', async () => {
@@ -82,10 +82,10 @@ describe('executor timeouts and cancellation', () => {
         { operation: 'harden-abort-write', class: 'import', signal: controller.signal },
       )
       .catch((e) => e);
-    expect(await waitFor(async () => (await running('harden-abort-write')) === 1, 5_000)).toBe(true);
+    expect(await waitFor(async () => (await running('harden-abort-write')) === 1, 30_000)).toBe(true);
     controller.abort();
     expect((await call).extensions?.code).toBe('CANCELLED');
-    expect(await waitFor(async () => (await running('harden-abort-write')) === 0, 5_000)).toBe(true);
+    expect(await waitFor(async () => (await running('harden-abort-write')) === 0, 30_000)).toBe(true);
     const [row] = await executor.read('MATCH (p:HardenAbortProbe) RETURN count(p) AS n', {}, { operation: 'probe' });
     expect(row?.n).toBe(0);
   });

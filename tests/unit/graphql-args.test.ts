@@ -82,6 +82,12 @@ describe('search', () => {
     expect(q).not.toMatch(/[:"()[\]~^\\/!&|]/);
     expect(escapeLucene('a+b-c(d)*?:\\/')).toBe('a\\+b\\-c\\(d\\)\\*\\?\\:\\\\\\/');
   });
+
+  it('refuses a text too long to be a name, naming the argument', () => {
+    expect(luceneQuery('x'.repeat(200))).toBe(`${'x'.repeat(200)}*`);
+    expect(() => luceneQuery('x'.repeat(201))).toThrow('filter.search: at most 200 characters, got 201');
+    expect(() => luceneQuery('a b c d e f g h i j k')).toThrow('filter.search: at most 10 words, got 11');
+  });
 });
 
 describe('generated Cypher', () => {
