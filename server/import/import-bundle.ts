@@ -26,6 +26,8 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
+  /** The timeout class of the write: `import` (default, minutes) or `write` for one-record mutations. */
+  class?: 'import' | 'write';
   /** Called after each written chunk, e.g. to print progress for large bundles. */
   onProgress?: (progress: { stage: 'actors' | 'sources' | 'relationships'; done: number; total: number }) => void;
 }
@@ -206,7 +208,7 @@ export async function importBundle(
         done += rows.length;
       }
     },
-    { operation: 'import-bundle', class: 'import' },
+    { operation: 'import-bundle', class: options.class ?? 'import' },
   );
   return { actors: bundle.actors.length, sources: bundle.sources.length, relationships: bundle.relationships.length };
 }

@@ -58,17 +58,20 @@ function differences(stored: LoadedRelationship, input: RelationshipInput): stri
   return pairs.filter(([, a, b]) => a !== b).map(([field]) => field);
 }
 
+// A single record is interactive work: the short write timeout, not the import's minutes.
+const ONE_RECORD = { class: 'write' } as const;
+
 export const mutationResolvers: ResolverMap = {
   Mutation: {
     async upsertActor(_: unknown, { input }: { input: { id: string } }, context: Context) {
       requireWriter(context);
-      await importBundle(context.executor, bundleOf({ actors: [input] }));
+      await importBundle(context.executor, bundleOf({ actors: [input] }), ONE_RECORD);
       return context.loaders.actor.clear(input.id).load(input.id);
     },
 
     async upsertSource(_: unknown, { input }: { input: { id: string } }, context: Context) {
       requireWriter(context);
-      await importBundle(context.executor, bundleOf({ sources: [input] }));
+      await importBundle(context.executor, bundleOf({ sources: [input] }), ONE_RECORD);
       return context.loaders.source.clear(input.id).load(input.id);
     },
 
@@ -85,7 +88,7 @@ export const mutationResolvers: ResolverMap = {
           { extensions: { code: 'CONFLICT', argument: 'input.id', fields: changed } },
         );
       }
-      await importBundle(context.executor, bundleOf({ relationships: [input] }));
+      await importBundle(context.executor, bundleOf({ relationships: [input] }), ONE_RECORD);
       return loaders.relationship.clear(input.id).load(input.id);
     },
 
