@@ -3,9 +3,9 @@ import http from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, readConfig } from './config.js';
 import { bootstrapDatabase } from './db/bootstrap.js';
-import { createDriver, createExecutor } from './db/executor.js';
-import { LocalNeo4jError, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
-import { createLogger } from './logger.js';
+import { createDriver, createExecutor, type Executor } from './db/executor.js';
+import { LocalNeo4jError, status as neo4jStatus, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
+import { createLogger, type Logger } from './logger.js';
 
 /** How long in-flight requests may run after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -13,46 +13,17 @@ const SHUTDOWN_GRACE_MS = 15_000;
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
-  let ownNeo4j = false;
-  if (config.neo4j.mode === 'local') {
-    const result = await startNeo4j(config.neo4j.local, config.neo4j, (line) => log.info(line));
-    ownNeo4j = result.started;
-  } else {
-    log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'Using the Neo4j named by NEO4J_URI');
-  }
-
-  const executor = createExecutor({ driver: createDriver(config.neo4j), database: config.neo4j.database });
-  // Schema and seed first, so the first request sees the seeded graph. If Neo4j is away (external
-  // mode) this returns after one try and keeps retrying in the background: the server serves anyway
-  // and /ready says 503 until Neo4j answers.
-  await bootstrapDatabase(executor, log);
-
-  const app = createApp({ config, executor });
-  const server = http.createServer(app);
+  // The Neo4j this process starts is the one Ctrl-C stops, even while it is still starting.
+  const ownNeo4j = config.neo4j.mode === 'local' && !neo4jStatus(config.neo4j.local).running;
+  let server: http.Server | undefined;
+  let executor: Executor | undefined;
   let stopping = false;
-  // While stopping, every response closes its connection, so keep-alive clients under load move
-  // off instead of holding the server open; requests already running finish normally.
-  server.prependListener('request', (_req, res) => {
-    if (stopping) res.setHeader('connection', 'close');
-  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Shutting down: finishing requests in flight');
-    await new Promise<void>((resolve) => {
-      const idle = setInterval(() => server.closeIdleConnections(), 250);
-      const deadline = setTimeout(() => {
-        log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'Requests still running after the grace period; closing them');
-        server.closeAllConnections();
-      }, SHUTDOWN_GRACE_MS);
-      server.close(() => {
-        clearInterval(idle);
-        clearTimeout(deadline);
-        resolve();
-      });
-      server.closeIdleConnections();
-    });
-    await executor.close();
+    if (server) await closeServer(server, log);
+    await executor?.close();
     if (ownNeo4j) {
       log.info('Stopping the Neo4j this server started');
       await stopNeo4j(config.neo4j.local);
@@ -62,11 +33,49 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const address = server.address();
+
+  if (config.neo4j.mode === 'local') {
+    await startNeo4j(config.neo4j.local, config.neo4j, (line) => log.info(line));
+  } else {
+    log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'Using the Neo4j named by NEO4J_URI');
+  }
+
+  executor = createExecutor({ driver: createDriver(config.neo4j), database: config.neo4j.database });
+  // Schema and seed first, so the first request sees the seeded graph. If Neo4j is away (external
+  // mode) this returns after one try and keeps retrying in the background: the server serves anyway
+  // and /ready says 503 until Neo4j answers.
+  await bootstrapDatabase(executor, log);
+
+  const app = createApp({ config, executor });
+  const listening = http.createServer(app);
+  server = listening;
+  // While stopping, every response closes its connection, so keep-alive clients under load move
+  // off instead of holding the server open; requests already running finish normally.
+  listening.prependListener('request', (_req, res) => {
+    if (stopping) res.setHeader('connection', 'close');
+  });
+  await new Promise<void>((resolve) => listening.listen(config.port, config.host, resolve));
+  const address = listening.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info(`GraphQL at http://${shown}:${port}/graphql — client at http://${shown}:${port}/`);
+}
+
+/** Stops accepting, lets requests in flight finish (up to a grace period), then resolves. */
+function closeServer(server: http.Server, log: Logger): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    const deadline = setTimeout(() => {
+      log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'Requests still running after the grace period; closing them');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 main().catch((error: unknown) => {
