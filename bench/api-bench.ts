@@ -16,8 +16,10 @@ import { QUERY_CLASSES, type QueryClass, type Target } from './queries.js';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 export interface Durations {
-  /** Requests per side in the sequential warm-up, which also calibrates slow classes. */
+  /** Requests per side in the sequential warm-up, which also calibrates slow classes… */
   warmupRequests: number;
+  /** …or as many as fit in this many seconds. */
+  warmupS: number;
   /** Fewest answers a slow class gets at saturation (it runs by count rather than by time). */
   minRequests: number;
   saturationS: number;
@@ -155,6 +157,28 @@ async function load(
   };
 }
 
+/**
+ * Sends requests one at a time, up to `warmupRequests` or `warmupS` seconds, whichever comes
+ * first (at least two); returns their mean latency in ms.
+ */
+async function warmUp(url: string, bodies: string[], durations: Durations): Promise<number> {
+  const start = performance.now();
+  const times: number[] = [];
+  for (let i = 0; i < durations.warmupRequests; i++) {
+    if (i >= 2 && performance.now() - start > durations.warmupS * 1000) break;
+    const t = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bodies[i % bodies.length],
+      signal: AbortSignal.timeout(30_000),
+    }).catch(() => null);
+    await response?.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  return times.reduce((a, b) => a + b, 0) / times.length;
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : Number.NaN);
 
 /** Runs every query class (or the named ones) against both servers. */
@@ -177,15 +201,11 @@ export async function benchApi(
     // Warm both sides one request at a time (plans cached, JIT warm, pages in the page cache), and
     // time it: a class whose answers take long runs by count, so that it gets enough answers
     // without the run taking minutes, and a timed run never ends with none finished.
-    const warm: Record<'raw' | 'graphql', LoadFigures> = {} as Record<'raw' | 'graphql', LoadFigures>;
-    for (const side of ['raw', 'graphql'] as const) {
-      warm[side] = await load(url[side], bodies[side], {
-        durationS: 0,
-        connections: 1,
-        amount: durations.warmupRequests,
-      });
-    }
-    const meanMs = Math.max(warm.raw.mean, warm.graphql.mean, 1);
+    const warm = {
+      raw: await warmUp(url.raw, bodies.raw, durations),
+      graphql: await warmUp(url.graphql, bodies.graphql, durations),
+    };
+    const meanMs = Math.max(warm.raw, warm.graphql, 1);
     const slow = meanMs * 4 > (durations.saturationS * 1000) / 20;
     const amount = slow
       ? Math.max(durations.minRequests, Math.round(((durations.saturationS * 1000) / meanMs) * 1.5))

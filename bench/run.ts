@@ -38,12 +38,12 @@ const SEED = Number(arg('seed') ?? 1);
 const FULL_AT = quick ? 'S' : 'M';
 const DURATIONS: Record<'full' | 'scaling', Durations> = quick
   ? {
-      full: { warmupRequests: 8, minRequests: 8, saturationS: 3, fixedRateS: 3, connections: 8 },
-      scaling: { warmupRequests: 8, minRequests: 8, saturationS: 3, fixedRateS: 0, connections: 8 },
+      full: { warmupRequests: 8, warmupS: 5, minRequests: 8, saturationS: 3, fixedRateS: 3, connections: 8 },
+      scaling: { warmupRequests: 8, warmupS: 5, minRequests: 8, saturationS: 3, fixedRateS: 0, connections: 8 },
     }
   : {
-      full: { warmupRequests: 12, minRequests: 16, saturationS: 8, fixedRateS: 6, connections: 8 },
-      scaling: { warmupRequests: 8, minRequests: 8, saturationS: 5, fixedRateS: 0, connections: 8 },
+      full: { warmupRequests: 12, warmupS: 15, minRequests: 16, saturationS: 8, fixedRateS: 6, connections: 8 },
+      scaling: { warmupRequests: 8, warmupS: 10, minRequests: 8, saturationS: 5, fixedRateS: 0, connections: 8 },
     };
 // Past M only the classes whose growth the issue asks about: neighbourhoods and paths.
 const SCALING_CLASSES = ['neighborhood-1', 'neighborhood-2', 'shortestPath', 'paths-k3'];
