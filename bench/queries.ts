@@ -4,6 +4,7 @@
 
 import type { QueryClass as QueryClassName } from '../server/db/executor.js';
 import { query } from '../server/graphql/cypher-parts.js';
+import { neighborhoodQuery } from '../server/graphql/resolvers/relationships.js';
 import { filterParams } from '../server/graphql/validate-args.js';
 import { searchQuery } from '../server/paths/cypher.js';
 import { MAX_PATHS, TRAIL_STEPS } from '../server/paths/engine.js';
@@ -52,18 +53,18 @@ export const QUERY_CLASSES: readonly QueryClass[] = [
     description: 'neighborhood(id, depth: 1)',
     graphql: `query N1($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
     variables: (t) => ({ id: t.id }),
-    cypher: query('neighborhood'),
+    cypher: neighborhoodQuery(1),
     timeoutClass: 'search',
-    params: (t) => ({ id: t.id, depth: 1, f: filterParams(null) }),
+    params: (t) => ({ id: t.id, f: filterParams(null) }),
   },
   {
     name: 'neighborhood-2',
     description: 'neighborhood(id, depth: 2)',
     graphql: `query N2($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
     variables: (t) => ({ id: t.id }),
-    cypher: query('neighborhood'),
+    cypher: neighborhoodQuery(2),
     timeoutClass: 'search',
-    params: (t) => ({ id: t.id, depth: 2, f: filterParams(null) }),
+    params: (t) => ({ id: t.id, f: filterParams(null) }),
   },
   {
     name: 'relationships',

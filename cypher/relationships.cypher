@@ -3,7 +3,16 @@
 // params: $f (see relationship-filter and relationship-ends), $afterKey (YYYY-MM-DD or null),
 //   $afterId (string or null), $limit (page size + 1, to tell whether a next page exists)
 // returns: totalCount, rows [relationship row]
-MATCH (a:Actor)-[r]->(b:Actor)
+// With from, to or involving set, start from that actor's own relationships (an index seek and
+// its degree); only an unanchored filter reads every relationship.
+CALL () {
+  MATCH (:Actor {id: coalesce($f.from, $f.to, $f.involving)})-[r]-(:Actor)
+  RETURN DISTINCT r
+  UNION
+  MATCH (:Actor)-[r]->(:Actor) WHERE $f.from IS NULL AND $f.to IS NULL AND $f.involving IS NULL
+  RETURN r
+}
+WITH r, startNode(r) AS a, endNode(r) AS b
 WHERE __RELATIONSHIP_FILTER__
   AND __RELATIONSHIP_ENDS__
 WITH r, a, b, coalesce(r.validFrom, r.knownSince) AS key

@@ -28,9 +28,18 @@ function expand(text: string): string {
   return out;
 }
 
-/** cypher/<name>.cypher with its fragments expanded. Call at a module's top level. */
-export function query(name: string): string {
-  return expand(cypher(name));
+/**
+ * cypher/<name>.cypher with its fragments expanded. `values` fills placeholders such as __DEPTH__
+ * whose shape Cypher cannot take as a parameter; they must be checked integers or vocabulary names.
+ * Call at a module's top level.
+ */
+export function query(name: string, values: Readonly<Record<string, number>> = {}): string {
+  let text = cypher(name);
+  for (const [key, value] of Object.entries(values)) {
+    if (!Number.isInteger(value)) throw new Error(`Placeholder __${key}__ takes an integer, got ${value}`);
+    text = text.replaceAll(`__${key}__`, String(value));
+  }
+  return expand(text);
 }
 
 const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.js';
 import { requireWriter, tokenMatches } from '../../server/graphql/auth.js';
 import { query, relationshipsByIdQuery } from '../../server/graphql/cypher-parts.js';
+import { neighborhoodQuery } from '../../server/graphql/resolvers/relationships.js';
 import { DateScalar } from '../../server/graphql/scalars.js';
 import { escapeLucene, luceneQuery } from '../../server/graphql/search.js';
 import { decodeCursor, encodeCursor, filterParams, intBetween } from '../../server/graphql/validate-args.js';
@@ -100,9 +101,20 @@ describe('generated Cypher', () => {
   });
 
   it('expands every fragment of the fixed queries', () => {
-    for (const name of ['relationships', 'actors', 'neighborhood', 'disputed', 'stats', 'actor-relationships']) {
+    for (const name of ['relationships', 'actors', 'disputed', 'stats', 'actor-relationships']) {
       expect(query(name)).not.toMatch(/__[A-Z_]+/);
     }
+    expect(() => query('neighborhood')).toThrow(/Unexpanded/);
+  });
+
+  it('writes the neighbourhood depth into the quantifier, so depth 1 explores one hop', () => {
+    for (const depth of [1, 2, 3]) {
+      const text = neighborhoodQuery(depth);
+      expect(text).toContain(`{1,${depth}}`);
+      expect(text).not.toMatch(/__[A-Z_]+|\$depth/);
+    }
+    expect(() => neighborhoodQuery(4)).toThrow(RangeError);
+    expect(() => query('neighborhood', { DEPTH: 1.5 })).toThrow(/integer/);
   });
 });
 

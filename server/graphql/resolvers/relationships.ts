@@ -18,7 +18,14 @@ import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
 
 const RELATIONSHIPS = query('relationships');
 const GRAPH = query('graph');
-const NEIGHBORHOOD = query('neighborhood');
+const NEIGHBORHOOD_BY_DEPTH = [1, 2, 3].map((depth) => query('neighborhood', { DEPTH: depth }));
+
+/** The neighbourhood query for a depth of 1..3, the depth written into its quantifier. */
+export function neighborhoodQuery(depth: number): string {
+  const text = NEIGHBORHOOD_BY_DEPTH[depth - 1];
+  if (text === undefined) throw new RangeError(`neighbourhood depth must be 1..3, got ${depth}`);
+  return text;
+}
 const DISPUTED = query('disputed');
 
 // The claim types and statuses that make a relationship disputed, checked against the vocabulary.
@@ -124,8 +131,8 @@ export const relationshipResolvers: ResolverMap = {
         if (f[end] !== null) throw badInput(`filter.${end}`, 'not used by neighborhood (it starts from id)');
       }
       const [row] = await executor.read(
-        NEIGHBORHOOD,
-        { id: args.id, depth, f },
+        neighborhoodQuery(depth),
+        { id: args.id, f },
         { operation: 'neighborhood', class: 'search' },
       );
       if (!row) return { nodes: [], edges: [] };
