@@ -75,16 +75,20 @@ describe('executor timeouts and cancellation', () => {
 
   it('rolls an aborted write back', async () => {
     const controller = new AbortController();
+    // One transaction: a write, then a long read; the abort lands during the read.
     const call = executor
-      .write(
-        `CREATE (:HardenAbortProbe) WITH 1 AS one ${SLOW.replace('RETURN', 'RETURN one,')}`,
-        {},
+      .writeTransaction(
+        async (tx) => {
+          await tx.run('CREATE (:HardenAbortProbe)');
+          return tx.run(SLOW);
+        },
         { operation: 'harden-abort-write', class: 'import', signal: controller.signal },
       )
       .catch((e) => e);
     expect(await waitFor(async () => (await running('harden-abort-write')) === 1, 30_000)).toBe(true);
     controller.abort();
-    expect((await call).extensions?.code).toBe('CANCELLED');
+    const outcome = await call;
+    expect(outcome?.extensions?.code, String(outcome?.message ?? JSON.stringify(outcome))).toBe('CANCELLED');
     expect(await waitFor(async () => (await running('harden-abort-write')) === 0, 30_000)).toBe(true);
     const [row] = await executor.read('MATCH (p:HardenAbortProbe) RETURN count(p) AS n', {}, { operation: 'probe' });
     expect(row?.n).toBe(0);
