@@ -27,6 +27,15 @@ export function cypher(name: string): string {
   return text;
 }
 
+/** A query file's text without its `//` comment lines: for fragments spliced into other queries. */
+export function withoutComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .trim();
+}
+
 /** Splits a file of several statements (such as schema.cypher) on semicolons that end a line. */
 export function statements(text: string): string[] {
   return text

@@ -1,20 +1,13 @@
 // Composes the fixed queries of cypher/ with the fragments they share (actor-row, relationship-row,
 // relationship-filter, relationship-ends). Fragments are fixed text too: nothing from a request is
 // ever spliced, only these files and vocabulary constants.
-import { cypher } from '../db/queries.js';
+import { cypher, withoutComments } from '../db/queries.js';
 import { RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
-const stripComments = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('//'))
-    .join('\n')
-    .trim();
-
-const ACTOR_ROW = stripComments(cypher('actor-row'));
-const RELATIONSHIP_ROW = stripComments(cypher('relationship-row'));
-const RELATIONSHIP_FILTER = stripComments(cypher('relationship-filter'));
-const RELATIONSHIP_ENDS = stripComments(cypher('relationship-ends'));
+const ACTOR_ROW = withoutComments(cypher('actor-row'));
+const RELATIONSHIP_ROW = withoutComments(cypher('relationship-row'));
+const RELATIONSHIP_FILTER = withoutComments(cypher('relationship-filter'));
+const RELATIONSHIP_ENDS = withoutComments(cypher('relationship-ends'));
 
 const actorRow = (variable: string) => ACTOR_ROW.replaceAll('__A__', variable);
 

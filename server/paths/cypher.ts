@@ -2,21 +2,14 @@
 // Cypher cannot take as parameters; so the text is completed here from the template
 // cypher/path-search.cypher with vocabulary type names and checked integers only. Every value
 // from a request stays a $parameter.
-import { cypher } from '../db/queries.js';
+import { cypher, withoutComments } from '../db/queries.js';
 import { RELATIONSHIP_TYPES, TYPE_NAME } from '../model/vocabulary.js';
 import { MAX_HOPS } from './options.js';
 
-const stripComments = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('//'))
-    .join('\n')
-    .trim();
-
-const SEARCH = stripComments(cypher('path-search'));
-const NEIGHBORS = stripComments(cypher('path-neighbors'));
-const EDGE = stripComments(cypher('path-edge-filter')).split('\n').join('\n    ');
-const ACTOR_ROW = stripComments(cypher('actor-row')).replaceAll('__A__', 'n');
+const SEARCH = withoutComments(cypher('path-search'));
+const NEIGHBORS = withoutComments(cypher('path-neighbors'));
+const EDGE = withoutComments(cypher('path-edge-filter')).split('\n').join('\n    ');
+const ACTOR_ROW = withoutComments(cypher('actor-row')).replaceAll('__A__', 'n');
 
 /** The fixed query that measures the shortest path with no options (see the file). */
 export const UNFILTERED_QUERY = cypher('path-unfiltered');
