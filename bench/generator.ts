@@ -4,7 +4,14 @@
 // precision and one to three sources, and every relationship respects the vocabulary: its end
 // kinds are ones its type allows, ACCUSES and DENIES name an earlier relationship in `about`, and
 // alleged and denied ones name their claimant.
-import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../server/model/bundle.js';
+import {
+  type Actor,
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  type Bundle,
+  type Relationship,
+  type Source,
+} from '../server/model/bundle.js';
 import { ACTOR_KINDS, vocabulary } from '../server/model/vocabulary.js';
 
 export interface GraphSize {
@@ -27,45 +34,8 @@ export interface GeneratorOptions {
   readonly skew?: number;
 }
 
-export interface SyntheticActor {
-  id: string;
-  kind: string;
-  name: string;
-  aliases: string[];
-  description: string | null;
-}
-
-export interface SyntheticSource {
-  id: string;
-  title: string;
-  publisher: string;
-  published: string;
-  url: string | null;
-  kind: 'article' | 'report' | 'statement' | 'reference';
-}
-
-export interface SyntheticRelationship {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  status: string;
-  confidence: number;
-  validFrom: string | null;
-  validTo: string | null;
-  summary: string;
-  sources: string[];
-  claimedBy: string | null;
-  about: string | null;
-}
-
-export interface SyntheticBundle {
-  format: typeof BUNDLE_FORMAT;
-  version: typeof BUNDLE_VERSION;
-  actors: SyntheticActor[];
-  sources: SyntheticSource[];
-  relationships: SyntheticRelationship[];
-}
+/** A generated graph is an ordinary bundle (server/model/bundle.ts), validated like any other. */
+export type SyntheticBundle = Bundle;
 
 /** mulberry32: a small, fast 32-bit PRNG; good enough for test data and fully reproducible. */
 export function rng(seed: number): () => number {
@@ -209,7 +179,7 @@ export function generateBundle(options: GeneratorOptions): SyntheticBundle {
     ACTOR_KINDS.map((_, i) => i),
     shares,
   );
-  const actors: SyntheticActor[] = [];
+  const actors: Actor[] = [];
   const kindOf: string[] = [];
   for (let i = 0; i < nActors; i++) {
     const kind = i < ACTOR_KINDS.length ? (ACTOR_KINDS[i] as string) : (ACTOR_KINDS[kindPicker.pick(random)] as string);
@@ -265,10 +235,10 @@ export function generateBundle(options: GeneratorOptions): SyntheticBundle {
 
   // Sources: one per 20 relationships (at least 20), published 2000–2024.
   const nSources = Math.max(20, Math.ceil(nRels / 20));
-  const sources: SyntheticSource[] = [];
+  const sources: Source[] = [];
   for (let i = 0; i < nSources; i++) {
     const published = isoDay(DAY_2000 + Math.floor(random() * (DAY_2025 - DAY_2000)));
-    const kind = SOURCE_KINDS[Math.floor(random() * SOURCE_KINDS.length)] as SyntheticSource['kind'];
+    const kind = SOURCE_KINDS[Math.floor(random() * SOURCE_KINDS.length)] as Source['kind'];
     sources.push({
       id: `source-${pad(i, 6)}`,
       title: `Synthetic ${kind} ${i}`,
@@ -290,7 +260,7 @@ export function generateBundle(options: GeneratorOptions): SyntheticBundle {
     STATUS_MIX.map((s) => s[1]),
   );
 
-  const relationships: SyntheticRelationship[] = [];
+  const relationships: Relationship[] = [];
   const idWidth = Math.max(7, String(nRels).length);
   for (let i = 0; i < nRels; i++) {
     // The first relationships are never claims, so every claim has an earlier one to be about.
@@ -305,7 +275,7 @@ export function generateBundle(options: GeneratorOptions): SyntheticBundle {
 
     const nCited = 1 + Math.floor(random() * random() * 3);
     const cited = new Set<string>();
-    while (cited.size < nCited) cited.add((sources[Math.floor(random() * nSources)] as SyntheticSource).id);
+    while (cited.size < nCited) cited.add((sources[Math.floor(random() * nSources)] as Source).id);
 
     let validFrom: string | null = null;
     let validTo: string | null = null;
@@ -323,10 +293,10 @@ export function generateBundle(options: GeneratorOptions): SyntheticBundle {
 
     const needsClaimant = status === 'alleged' || status === 'denied';
     const claimedBy =
-      needsClaimant || random() < 0.05 ? (actors[pickerFor(ACTOR_KINDS).pick(random)] as SyntheticActor).id : null;
-    const about = info.aboutClaim ? (relationships[Math.floor(random() * i)] as SyntheticRelationship).id : null;
-    const from = actors[fromIndex] as SyntheticActor;
-    const to = actors[toIndex] as SyntheticActor;
+      needsClaimant || random() < 0.05 ? (actors[pickerFor(ACTOR_KINDS).pick(random)] as Actor).id : null;
+    const about = info.aboutClaim ? (relationships[Math.floor(random() * i)] as Relationship).id : null;
+    const from = actors[fromIndex] as Actor;
+    const to = actors[toIndex] as Actor;
     relationships.push({
       id: `rel-${pad(i, idWidth)}`,
       type: info.type,

@@ -2,7 +2,7 @@
 // bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
 import { GraphQLError } from 'graphql';
 import { importBundle } from '../../import/import-bundle.js';
-import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../model/bundle.js';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
@@ -23,21 +23,6 @@ const bundleOf = (records: { actors?: object[]; sources?: object[]; relationship
   sources: (records.sources ?? []).map(defined),
   relationships: (records.relationships ?? []).map(defined),
 });
-
-interface RelationshipInput {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  status: string;
-  confidence: number;
-  validFrom?: string | null;
-  validTo?: string | null;
-  summary: string;
-  sources: string[];
-  claimedBy?: string | null;
-  about?: string | null;
-}
 
 /** The fields where a stored relationship differs from an input with the same id. */
 function differences(stored: LoadedRelationship, input: RelationshipInput): string[] {
