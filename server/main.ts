@@ -1,10 +1,11 @@
 // npm start: the managed Neo4j (unless NEO4J_URI is set), schema, seed graph, then HTTP.
 import http from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, readConfig } from './config.js';
+import { reportFatal } from './cli/run.js';
+import { readConfig } from './config.js';
 import { bootstrapDatabase } from './db/bootstrap.js';
 import { createDriver, createExecutor, type Executor } from './db/executor.js';
-import { LocalNeo4jError, status as neo4jStatus, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
+import { status as neo4jStatus, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** How long in-flight requests may run after SIGTERM before their connections are cut. */
@@ -79,11 +80,6 @@ function closeServer(server: http.Server, log: Logger): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
-    console.error(`error: ${error.message}`);
-    if (error instanceof LocalNeo4jError && error.details) console.error(error.details);
-  } else {
-    console.error(error);
-  }
+  reportFatal(error);
   process.exit(1);
 });

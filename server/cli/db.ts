@@ -1,6 +1,7 @@
 // npm run db:fetch | db:start | db:stop | db:status — the managed local Neo4j (see docs/architecture.md).
-import { ConfigError, readConfig } from '../config.js';
-import { ensureDistribution, LocalNeo4jError, start, status, stop } from '../db/neo4j-local.js';
+import { readConfig } from '../config.js';
+import { ensureDistribution, start, status, stop } from '../db/neo4j-local.js';
+import { runCommand } from './run.js';
 
 const command = process.argv[2];
 
@@ -42,15 +43,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof LocalNeo4jError || error instanceof ConfigError) {
-      console.error(`error: ${error.message}`);
-      if (error instanceof LocalNeo4jError && error.details) console.error(error.details);
-    } else {
-      console.error(error);
-    }
-    process.exit(1);
-  },
-);
+runCommand(main);

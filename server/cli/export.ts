@@ -1,8 +1,9 @@
 // npm run export -- FILE: the whole graph as a bundle (FILE "-" writes to standard output).
 import fs from 'node:fs';
-import { ConfigError, readConfig } from '../config.js';
+import { readConfig } from '../config.js';
 import { createDriver, createExecutor } from '../db/executor.js';
 import { exportBundle } from '../import/export-bundle.js';
+import { runCommand } from './run.js';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -28,10 +29,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `error: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

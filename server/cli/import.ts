@@ -1,10 +1,11 @@
 // npm run import -- FILE: validate a bundle and write it in one transaction (or nothing).
 import fs from 'node:fs';
-import { ConfigError, readConfig } from '../config.js';
+import { readConfig } from '../config.js';
 import { createDriver, createExecutor } from '../db/executor.js';
 import { applySchema } from '../db/schema.js';
 import { BundleValidationError, importBundle } from '../import/import-bundle.js';
 import { RELATIONSHIP_TYPES } from '../model/vocabulary.js';
+import { runCommand } from './run.js';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -48,10 +49,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `error: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+runCommand(main);
