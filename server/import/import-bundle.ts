@@ -12,6 +12,15 @@ import { type BundleError, formatBundleError, validateBundle } from '../model/va
 import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
 const IMPORT_KNOWN = cypher('import-known');
+const KNOWN_RELATIONSHIPS_SCAN = cypher('import-known-relationships');
+// The same answer by seeking each vocabulary type's id index: cheap for a few ids, which is what
+// one-record mutations send; a scan of every relationship would make each of them cost O(graph).
+const KNOWN_RELATIONSHIPS_SEEK = `CALL () {
+${RELATIONSHIP_TYPES.map((type) => `  MATCH (a)-[r:${type}]->(b) WHERE r.id IN $ids RETURN r, a, b`).join('\n  UNION ALL\n')}
+}
+RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id}) AS relationships`;
+/** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
+const SEEK_UP_TO = 1_000;
 const IMPORT_SOURCES = cypher('import-sources');
 
 /** Rows per UNWIND statement; all statements still share one transaction. */
@@ -108,15 +117,22 @@ async function readKnown(executor: Executor, input: unknown): Promise<Known> {
   const relationshipIds = ids('relationships', ['id', 'about']);
   const [row] = await executor.read(
     IMPORT_KNOWN,
-    { actorIds: [...actorIds], sourceIds: [...sourceIds], relationshipIds: [...relationshipIds] },
+    { actorIds: [...actorIds], sourceIds: [...sourceIds] },
     { operation: 'import-known', class: 'import' },
+  );
+  const [rels] = await executor.read(
+    relationshipIds.size <= SEEK_UP_TO ? KNOWN_RELATIONSHIPS_SEEK : KNOWN_RELATIONSHIPS_SCAN,
+    { ids: [...relationshipIds] },
+    { operation: 'import-known-relationships', class: 'import' },
   );
   type R = { id: string; kind: string; published: string; type: string; from: string; to: string };
   const list = (key: string) => (row?.[key] ?? []) as R[];
   return {
     actors: new Map(list('actors').map((a) => [a.id, a.kind])),
     published: new Map(list('sources').map((s) => [s.id, s.published])),
-    relationships: new Map(list('relationships').map((r) => [r.id, { type: r.type, from: r.from, to: r.to }])),
+    relationships: new Map(
+      ((rels?.relationships ?? []) as R[]).map((r) => [r.id, { type: r.type, from: r.from, to: r.to }]),
+    ),
   };
 }
 
