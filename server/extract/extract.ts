@@ -1,0 +1,82 @@
+// The pipeline, end to end: sentences → mentions → cues and frames → statements with status and
+// dates → proposals. A pure function of the article and the graph: the same input gives the
+// same proposals, byte for byte.
+import { relationshipType } from '../model/vocabulary.js';
+import type { Article } from './article.js';
+import type { SentenceContext } from './context.js';
+import { type ArticleProposals, emitProposals, type OfficeStatement } from './emit.js';
+import { buildNameIndex } from './gazetteer.js';
+import type { GraphContext } from './graph.js';
+import { findMentions } from './mentions.js';
+import { buildStatements } from './statements.js';
+import { splitSentences } from './text.js';
+
+export const PROPOSALS_FORMAT = 'actor-graph-proposals';
+export const PROPOSALS_VERSION = 1;
+
+export interface ProposalsDocument {
+  format: typeof PROPOSALS_FORMAT;
+  version: typeof PROPOSALS_VERSION;
+  articles: ArticleProposals[];
+}
+
+export function extractArticle(article: Article, graph: GraphContext): ArticleProposals {
+  const sentences = splitSentences(article.text);
+  const index = buildNameIndex(graph);
+  const { actors, mentions } = findMentions(sentences, article.text, index);
+
+  const offices: OfficeStatement[] = [];
+  const officeOf = new Map<string, string>();
+  mentions.forEach((list, s) => {
+    for (const m of list) {
+      const o = m.office;
+      if (m.form !== 'person' || !o?.relation || !o.of || o.cancelled) continue;
+      offices.push({ person: m.actor, type: o.relation, of: o.of, title: o.title, sentence: s });
+      if (!officeOf.has(m.actor) && actors.get(o.of)?.kind === 'Country') officeOf.set(m.actor, o.of);
+    }
+  });
+  const graphOffice = new Map<string, string>();
+  for (const r of [...graph.relationships].sort((a, b) => a.id.localeCompare(b.id))) {
+    if ((r.type === 'LEADS' || r.type === 'SERVES_IN') && r.validTo === null && !graphOffice.has(r.from)) {
+      if (actors.get(r.to)?.kind === 'Country') graphOffice.set(r.from, r.to);
+    }
+  }
+  const sideOf = (id: string): string => {
+    const a = actors.get(id);
+    if (!a) return id;
+    if (a.kind === 'Person') return officeOf.get(id) ?? graphOffice.get(id) ?? id;
+    if (a.kind === 'Organization' && a.partOf && actors.get(a.partOf)?.kind === 'Country') return a.partOf;
+    return id;
+  };
+  const fitEnd = (type: string, end: 'from' | 'to', id: string): string | null => {
+    const allowed = relationshipType(type)?.[end] ?? [];
+    const kind = actors.get(id)?.kind;
+    if (kind && allowed.includes(kind)) return id;
+    const side = sideOf(id);
+    const sideKind = actors.get(side)?.kind;
+    return side !== id && sideKind && allowed.includes(sideKind) ? side : null;
+  };
+
+  const contexts: SentenceContext[] = [];
+  sentences.forEach((sentence, i) => {
+    contexts.push({
+      sentence,
+      tokens: sentence.tokens,
+      mentions: mentions[i] ?? [],
+      previous: contexts[i - 1] ?? null,
+      actors,
+    });
+  });
+  const { relations, claims } = buildStatements({
+    contexts,
+    published: article.source.published,
+    graph,
+    sideOf,
+    fitEnd,
+  });
+  return emitProposals({ source: article.source, sentences, mentions, actors, graph, relations, claims, offices });
+}
+
+export function proposalsDocument(articles: ArticleProposals[]): ProposalsDocument {
+  return { format: PROPOSALS_FORMAT, version: PROPOSALS_VERSION, articles };
+}
