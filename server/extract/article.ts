@@ -2,6 +2,7 @@
 // (a front matter of `key: value` lines between two `---` lines, then the text) and plain text
 // with the source given beside it. Everything is checked before any reading starts, and each
 // problem is named with the field or the place at fault.
+import fs from 'node:fs';
 import { SOURCE_KINDS, type Source, type SourceKind, sourceSchema } from '../model/bundle.js';
 import { isIsoDay } from '../model/dates.js';
 
@@ -123,4 +124,20 @@ export function parseArticle(raw: string, flags: SourceFields, where: string): A
 function firstLine(text: string): string {
   const line = text.trim().split(/\r?\n/)[0] ?? '';
   return line.length > 120 ? `${line.slice(0, 117).trimEnd()}...` : line;
+}
+
+/** Reads and checks one file; every problem is an ArticleInputError naming the file. */
+export function readArticleFile(file: string, source: SourceFields = {}): Article {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new ArticleInputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    throw new ArticleInputError(
+      `${file}: ${bytes.length} bytes, over the limit of ${MAX_ARTICLE_BYTES} bytes (split the article)`,
+    );
+  }
+  return parseArticle(decodeUtf8(bytes, file), source, file);
 }
