@@ -67,7 +67,8 @@ function speakersIn(ctx: SentenceContext, start: number, end: number): string[] 
     const t = ctx.tokens[i] as Token;
     if (POSSESSIVE_PRONOUNS.has(t.norm)) return resolvePronoun(ctx, i);
     const m = mentionAt(ctx, i);
-    if (m?.possessive && m.start >= start) return [m.actor];
+    // "Seoul's spy agency" speaks for Seoul; "South Korea's National Intelligence Service" for itself.
+    if (m?.possessive && m.start >= start && !mentionAt(ctx, m.end + 1)) return [m.actor];
   }
   // The last group of actors before the verb: "Reports from South Korea … say", "U.S. and South
   // Korean officials said".
@@ -113,6 +114,14 @@ export function findFrames(ctx: SentenceContext): Frame[] {
       else if (cue.lemmas && wordIn(t, cue.lemmas) && (t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be')))
         length = 1;
       if (!length) continue;
+      if (cue.needs) {
+        const words = (lexicon.classes[cue.needs] ?? []).map(splitPhrase);
+        const within = cue.needsWithin ?? 6;
+        const near = tokens
+          .slice(k + 1, k + 1 + within)
+          .some((_w, j) => words.some((p) => phraseLength(tokens, k + 1 + j, p) > 0));
+        if (!near) continue;
+      }
       const negated = negatedAt(ctx, k);
       const end = clauseEnd(ctx, k);
       let speakers: string[] = [];

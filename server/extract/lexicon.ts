@@ -80,6 +80,9 @@ const frameSchema = z.strictObject({
   objectIsSubject: z.boolean().optional(),
   /** "denied sending …": the speaker is the subject of the claimed relationship. */
   subjectIsSubject: z.boolean().optional(),
+  /** A word of this class must follow within needsWithin tokens: "called the reports groundless". */
+  needs: z.string().optional(),
+  needsWithin: z.number().int().min(1).max(12).optional(),
   example: exampleSchema,
 });
 
@@ -127,6 +130,9 @@ const cuesSchema = z
         issue(['relations', i, 'needsNear'], `unknown class "${r.needsNear}"`);
       const usesPrep = [...r.from, ...r.to].some((s) => s === 'prep' || s === 'prep-all');
       if (usesPrep && !r.preps?.length) issue(['relations', i, 'preps'], 'a prep strategy needs preps');
+    });
+    c.frames.forEach((f, i) => {
+      if (f.needs !== undefined && !(f.needs in c.classes)) issue(['frames', i, 'needs'], `unknown class "${f.needs}"`);
     });
     c.offices.forEach((o, i) => {
       if (o.relation !== null && !isRelationshipType(o.relation))

@@ -3,6 +3,8 @@
 // the strategies it names: the clause's subject, the possessor ("Russia's invasion"), the
 // modifier ("North Korean troops"), the object, the actor after a preposition, and so on. The
 // statement stage then decides, from frames, modality, hedges and negation, what it amounts to.
+
+import { relationshipType } from '../model/vocabulary.js';
 import {
   clauseEnd,
   clauseStart,
@@ -269,8 +271,15 @@ export function findCandidates(ctx: SentenceContext): Candidate[] {
         const extra = prepTarget(ctx, k + 1, cue.alsoFrom);
         froms.push(...extra);
       }
-      const tos = endsBy(ctx, cue, k, need.at, cue.to, 'to');
+      let tos = endsBy(ctx, cue, k, need.at, cue.to, 'to');
       if (froms.length === 0) continue;
+      // "North Korea and Russia signed a defence treaty": a symmetric relation between the pair.
+      const pairable = cue.to.includes('between') && relationshipType(cue.type)?.directed === false;
+      if (tos.length === 0 && froms.length === 2 && pairable) {
+        out.push(candidate(cue, ctx, k, need.at, froms[0] as string, froms[1] as string));
+        continue;
+      }
+      if (tos.length > 0 && froms.length === 0) tos = [];
       if (tos.length === 0) {
         if (cue.complete) for (const f of froms) out.push(candidate(cue, ctx, k, need.at, f, null));
         continue;

@@ -70,6 +70,7 @@ function negatedBefore(ctx: SentenceContext, from: number, to: number): boolean 
   for (let k = Math.max(0, from); k < to; k++) {
     const t = ctx.tokens[k];
     if (wordIn(t, lexicon.negations) || t?.lemma === 'not') return true;
+    if (t?.norm === 'to' && wordIn(ctx.tokens[k - 1], lexicon.negatingVerbs)) return true;
   }
   return false;
 }
@@ -252,11 +253,13 @@ export function buildStatements(input: StatementInput): Statements {
     }
 
     // A frame whose scope holds no cue but a claim noun ("dismissing Seoul's claims") is about the
-    // latest claimable relationship of the article.
+    // latest claimed (else claimable) relationship of the article.
     for (const frame of frames) {
       if (frame.negated || frame.cue.stance === 'none' || !frame.claimNoun || frame.speakers.length === 0) continue;
       if (candidates.some((c) => c.anchor >= frame.scopeStart && c.anchor < frame.scopeEnd)) continue;
-      const about = [...relations].reverse().find((r) => lexicon.accusable.includes(r.type) && r.sentence <= s);
+      // The latest relationship someone claims, else the latest that could be claimed.
+      const earlier = [...relations].reverse().filter((r) => r.sentence <= s && lexicon.accusable.includes(r.type));
+      const about = earlier.find((r) => r.claimedBy !== null || r.status === 'alleged') ?? earlier[0];
       if (!about) continue;
       const date = dateFor(frame.verb, false);
       for (const speaker of frame.speakers) {
