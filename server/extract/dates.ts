@@ -16,7 +16,7 @@ export interface DateMention {
   readonly value: string;
   /** The end of a range ("last week", "in the summer"), else null. */
   readonly until: string | null;
-  /** For a lone weekday: the next one on or after publication, for plans. */
+  /** For a weekday or a day without a year: the next one on or after publication, for plans. */
   readonly future: string | null;
   /** "a day after": days to add to the date of the event it is told beside. */
   readonly shift: number | null;
@@ -113,7 +113,7 @@ export function findDates(sentence: Sentence, published: string): DateMention[] 
       const d = new Date(`${day}T00:00:00Z`);
       const monday = addDays(day, -((d.getUTCDay() + 6) % 7));
       const sunday = addDays(monday, 6);
-      out.push({ ...span, value: monday, until: sunday > published ? published : sunday, future: null, shift: null });
+      out.push({ ...span, value: monday, until: sunday, future: null, shift: null });
       continue;
     }
     if (r.start.isCertain('weekday') && !r.start.isCertain('day')) {
@@ -132,6 +132,17 @@ export function findDates(sentence: Sentence, published: string): DateMention[] 
     const start = partial(r.start);
     if (!start) continue;
     const end = r.end ? partial(r.end) : null;
+    // "on November 6" without a year: the last one for what happened, the next one for plans.
+    if (!r.start.isCertain('year') && start.value.length > 4) {
+      const year = Number(start.value.slice(0, 4));
+      const later = start.value > published.slice(0, start.value.length);
+      const past = later ? `${year - 1}${start.value.slice(4)}` : start.value;
+      const next = later ? start.value : `${year + 1}${start.value.slice(4)}`;
+      const shiftEnd = (v: string | undefined) =>
+        v && later ? `${Number(v.slice(0, 4)) - 1}${v.slice(4)}` : (v ?? null);
+      out.push({ ...span, value: past, until: shiftEnd(end?.value), future: next, shift: null });
+      continue;
+    }
     out.push({ ...span, value: start.value, until: end ? end.value : null, future: null, shift: null });
   }
   return out;

@@ -79,7 +79,7 @@ function speakersIn(ctx: SentenceContext, start: number, end: number): string[] 
     i = m.end - 1;
     let p = m.start - 1;
     while (p >= start && (ctx.tokens[p]?.pos === 'DET' || ctx.tokens[p]?.pos === 'ADJ')) p--;
-    if (SPEAKER_EXCLUDED.has(ctx.tokens[p]?.norm ?? '')) continue;
+    if (p >= start && SPEAKER_EXCLUDED.has(ctx.tokens[p]?.norm ?? '')) continue;
     const group = coordinated(ctx, m);
     if (!group.some((x) => isAgentive(ctx, x))) continue;
     found = [...new Set(group.map((x) => x.actor))];

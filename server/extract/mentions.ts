@@ -179,6 +179,8 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
       // The state or body of the office: right before it ("Polish President", "South Korea's president").
       let qualifier: Mention | undefined = list.find((m) => m.end === i || (m.possessive && m.end === i - 1));
       let start = qualifier ? qualifier.start : i;
+      // "former French President …": the canceller may stand before the state of the office.
+      if (qualifier && CANCELLERS.has(tokens[qualifier.start - 1]?.norm ?? '')) cancelled = true;
       if (
         qualifier &&
         qualifier.form !== 'name' &&
