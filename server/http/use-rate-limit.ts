@@ -1,4 +1,4 @@
-// A token bucket per client for the fields that make Neo4j search: the path queries and
+// A token bucket per client for the fields that make Neo4j search: the path queries, reading an article and
 // neighbourhoods of depth 2 or more. Each such field in an operation (aliases count one each) takes
 // a token; tokens refill evenly at RATE_LIMIT_PER_MINUTE up to RATE_LIMIT_BURST. An operation that
 // finds too few is refused whole, before anything runs, with code RATE_LIMITED, HTTP 429 and a
@@ -9,8 +9,8 @@ import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSe
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { RateLimitConfig } from '../config.js';
 
-/** Root fields that always cost a token. */
-export const PATH_FIELDS = new Set(['shortestPath', 'allShortestPaths', 'paths', 'connection']);
+/** Root fields that always cost a token: the path searches, and reading an article. */
+export const PATH_FIELDS = new Set(['shortestPath', 'allShortestPaths', 'paths', 'connection', 'extract']);
 /** neighborhood costs a token from this depth on. */
 export const DEEP_NEIGHBORHOOD = 2;
 
