@@ -1,5 +1,6 @@
 // The markdown report of one bench run: every figure beside its target, from the JSON report.
 import type { ApiResult } from './api-bench.js';
+import { EXTRACT_TARGET_PER_S } from './extract-bench.js';
 import type { BenchReport } from './run.js';
 
 export const TARGETS = {
@@ -41,6 +42,23 @@ export function renderMarkdown(report: BenchReport): string {
       `Graphs from bench/generator.ts, seed ${report.seed}. Compare ratios within one run: the machine is shared and noisy.`,
     '',
   ];
+
+  if (report.extract) {
+    const x = report.extract;
+    lines.push(
+      '## Article reader',
+      '',
+      'The pipeline alone, in CPU time of one process (one core), against the seed graph held in memory (bench/extract-bench.ts); a real call adds two graph reads. Wall-clock throughput in brackets: the shared machine may be busy.',
+      '',
+      `| text | articles/s (target ≥ ${EXTRACT_TARGET_PER_S}) | ms per article |`,
+      '|---|---|---|',
+      x.devArticlesPerS === null
+        ? '| dev corpus | not found | — |'
+        : `| dev corpus (${x.devArticles} articles × ${x.devRuns} runs) | ${n(x.devArticlesPerS)} ${mark(x.devArticlesPerS >= EXTRACT_TARGET_PER_S)} (${x.devWallPerS}) | ${x.devMsPerArticle} |`,
+      `| one text of ${n(x.bigBytes)} bytes (${n(x.bigSentences)} sentences) | ${x.bigArticlesPerS} | ${n(x.bigMs)} |`,
+      '',
+    );
+  }
 
   if (report.import.length > 0) {
     lines.push(

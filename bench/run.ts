@@ -1,6 +1,7 @@
-// npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-client]
+// npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-client] [--skip-extract] [--only-extract]
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
-// handler running the same Cypher, latency as the graph grows, and the client's rendering; prints
+// handler running the same Cypher, latency as the graph grows, the client's rendering and the
+// article reader's speed; prints
 // the figures beside their targets and writes bench/results/<run>.json and .md. Never a test.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type ApiResult, benchApi, type Durations, pickTargets, startServers } from './api-bench.js';
 import { benchClient, type ClientResult } from './client-bench.js';
 import { type BenchDatabase, type Machine, machine, openBenchDatabase } from './db.js';
+import { benchExtract, type ExtractResult } from './extract-bench.js';
 import { type GraphSize, generateBundle, SIZES } from './generator.js';
 import { benchImport, type ImportResult } from './import-bench.js';
 import { renderMarkdown } from './report.js';
@@ -25,6 +27,7 @@ export interface BenchReport {
   import: ImportResult[];
   api: ApiResult[];
   client: ClientResult | null;
+  extract: ExtractResult | null;
   notes: string[];
 }
 
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
     import: [],
     api: [],
     client: null,
+    extract: null,
     notes: [],
   };
   const write = () => {
@@ -78,7 +82,14 @@ async function main(): Promise<void> {
     fs.writeFileSync(`${base}.md`, renderMarkdown(report));
   };
 
-  if (!args.includes('--skip-server')) {
+  const onlyExtract = args.includes('--only-extract');
+  if (!args.includes('--skip-extract')) {
+    log('\n== article reader (one core)');
+    report.extract = benchExtract({ quick, log });
+    write();
+  }
+
+  if (!args.includes('--skip-server') && !onlyExtract) {
     let db: BenchDatabase | null = null;
     try {
       db = await openBenchDatabase(log);
@@ -112,7 +123,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (!args.includes('--skip-client')) {
+  if (!args.includes('--skip-client') && !onlyExtract) {
     log('\n== client rendering (headless Chromium)');
     report.client = await benchClient({ quick, log });
     if (!quick) {

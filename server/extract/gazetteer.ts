@@ -5,7 +5,7 @@
 import type { Countries } from 'world-countries';
 import countriesModule from 'world-countries';
 import { slugify } from './article.js';
-import { type GraphActor, type GraphContext, normalizeName } from './graph.js';
+import { type GraphContext, normalizeName } from './graph.js';
 import { gazetteerSupplement } from './lexicon.js';
 
 export type NameForm = 'name' | 'demonym' | 'capital' | 'metonym';
@@ -34,8 +34,12 @@ export interface NameEntry {
 }
 
 export interface NameIndex {
+  /** Every actor a name may point at: the graph's over the gazetteer's. */
   readonly actors: ReadonlyMap<string, KnownActor>;
-  readonly names: ReadonlyMap<string, readonly NameEntry[]>;
+  /** The actor a normalised name stands for, if exactly one does. */
+  entry(key: string): NameEntry | undefined;
+  /** Whether some name starts with these words, so a scan can stop as soon as none can. */
+  hasPrefix(key: string): boolean;
   readonly longest: number;
 }
 
@@ -44,6 +48,7 @@ interface GazetteerCountry {
   readonly name: string;
   readonly official: string;
   readonly names: readonly { text: string; form: NameForm; requiresMention: boolean }[];
+  readonly aliases: readonly string[];
   readonly description: string;
 }
 
@@ -86,6 +91,11 @@ function countryTable(): GazetteerCountry[] {
         name: c.name.common,
         official: c.name.official,
         names,
+        aliases: [
+          ...new Set(
+            names.filter((n) => n.form === 'name' && n.text !== c.name.common && !n.requiresMention).map((n) => n.text),
+          ),
+        ].sort(),
         description: where ? `State in ${where}.` : 'Sovereign state.',
       };
     })
@@ -107,104 +117,154 @@ export function countryId(code: string): string | undefined {
 const isAcronym = (text: string) =>
   /[A-Z]/.test(text) && !/[a-z]/.test(text) && text.replace(/[^A-Z]/g, '').length <= 5;
 
-/** Builds the index for one graph. Deterministic: the graph is read in id order. */
-export function buildNameIndex(graph: GraphContext): NameIndex {
-  const actors = new Map<string, KnownActor>();
-  const names = new Map<string, NameEntry[]>();
-  let longest = 1;
-  const addName = (text: string, entry: Omit<NameEntry, 'caseSensitive' | 'needsCapital'>, priority: boolean) => {
+// The same names come with every article (the gazetteer's thousands): their shape is worked out once.
+const shapes = new Map<string, { key: string; words: number; caseSensitive: boolean; needsCapital: boolean }>();
+function nameShape(text: string) {
+  let shape = shapes.get(text);
+  if (!shape) {
     const key = normalizeName(text);
-    if (!key) return;
-    longest = Math.max(longest, key.split(' ').length);
-    const list = names.get(key) ?? [];
-    if (list.some((e) => e.actor === entry.actor)) return;
-    const full = { ...entry, caseSensitive: isAcronym(text), needsCapital: /\p{Lu}/u.test(text.replace(/^the /i, '')) };
-    if (priority) list.unshift(full);
-    else list.push(full);
-    names.set(key, list);
-  };
-
-  const graphActors = [...graph.actors].sort((a, b) => a.id.localeCompare(b.id));
-  const byName = new Map<string, GraphActor[]>();
-  for (const a of graphActors) {
-    actors.set(a.id, { ...a, existing: true, partOf: null });
-    for (const n of [a.name, ...a.aliases]) {
-      const key = normalizeName(n);
-      byName.set(key, [...(byName.get(key) ?? []), a]);
-      addName(n, { actor: a.id, form: 'name', requiresMention: false }, true);
-    }
+    shape = {
+      key,
+      words: key.split(' ').length,
+      caseSensitive: isAcronym(text),
+      needsCapital: /\p{Lu}/u.test(text.replace(/^the /i, '')),
+    };
+    if (shapes.size < 100_000) shapes.set(text, shape);
   }
-  const graphMatch = (kind: string, texts: readonly string[]) => {
-    for (const t of texts) {
-      const hit = byName.get(normalizeName(t))?.find((a) => a.kind === kind);
-      if (hit) return hit;
-    }
-    return undefined;
-  };
+  return shape;
+}
 
+interface Names {
+  readonly names: Map<string, NameEntry[]>;
+  readonly prefixes: Set<string>;
+  longest: number;
+}
+
+function addName(into: Names, text: string, entry: Omit<NameEntry, 'caseSensitive' | 'needsCapital'>): void {
+  const { key, words, caseSensitive, needsCapital } = nameShape(text);
+  if (!key) return;
+  into.longest = Math.max(into.longest, words);
+  const list = into.names.get(key) ?? [];
+  if (list.some((e) => e.actor === entry.actor)) return;
+  list.push({ ...entry, caseSensitive, needsCapital });
+  into.names.set(key, list);
+  const parts = key.split(' ');
+  for (let n = 1; n <= parts.length; n++) into.prefixes.add(parts.slice(0, n).join(' '));
+}
+
+/** A name shared by several actors names none of them. */
+function dropShared(into: Names): void {
+  for (const [key, list] of into.names) if (new Set(list.map((e) => e.actor)).size > 1) into.names.set(key, []);
+}
+
+interface Base extends Names {
+  readonly actors: Map<string, KnownActor>;
+}
+
+/** The gazetteer's states and organisations, built once: the graph only overlays it. */
+function baseIndex(): Base {
+  const base: Base = { actors: new Map(), names: new Map(), prefixes: new Set(), longest: 1 };
   const codeToId = new Map<string, string>();
   for (const c of gazetteerCountries()) {
-    const known = graphMatch('Country', [
-      c.name,
-      c.official,
-      ...c.names.filter((n) => n.form === 'name').map((n) => n.text),
-    ]);
-    const id = known?.id ?? slugify(c.name);
+    const id = slugify(c.name);
     codeToId.set(c.code, id);
-    if (!known) {
-      if (actors.has(id)) continue;
-      const aliases = [
-        ...new Set(
-          c.names.filter((n) => n.form === 'name' && n.text !== c.name && !n.requiresMention).map((n) => n.text),
-        ),
-      ].sort();
-      actors.set(id, {
-        id,
-        kind: 'Country',
-        name: c.name,
-        aliases,
-        description: c.description,
-        existing: false,
-        partOf: null,
-      });
-    }
-    for (const n of c.names) addName(n.text, { actor: id, form: n.form, requiresMention: n.requiresMention }, false);
+    if (base.actors.has(id)) continue;
+    base.actors.set(id, {
+      id,
+      kind: 'Country',
+      name: c.name,
+      aliases: c.aliases,
+      description: c.description,
+      existing: false,
+      partOf: null,
+    });
+    for (const n of c.names) addName(base, n.text, { actor: id, form: n.form, requiresMention: n.requiresMention });
   }
-
   for (const o of gazetteerSupplement.organizations) {
-    const known = graphMatch('Organization', [o.name, ...o.aliases]);
-    const id = known?.id ?? o.id;
     const partOf = o.partOfCountry ? (codeToId.get(o.partOfCountry) ?? null) : (o.partOf ?? null);
-    if (known) actors.set(id, { ...(actors.get(id) as KnownActor), partOf });
-    else
-      actors.set(id, {
-        id,
-        kind: 'Organization',
-        name: o.name,
-        aliases: o.aliases,
-        description: o.description,
-        existing: false,
-        partOf,
-      });
+    base.actors.set(o.id, {
+      id: o.id,
+      kind: 'Organization',
+      name: o.name,
+      aliases: o.aliases,
+      description: o.description,
+      existing: false,
+      partOf,
+    });
     const conditional = new Set(o.requiresMention ?? []);
     for (const n of [o.name, ...o.aliases]) {
-      addName(
-        n,
-        { actor: id, form: /^the /i.test(n) ? 'metonym' : 'name', requiresMention: conditional.has(n) },
-        false,
-      );
+      addName(base, n, {
+        actor: o.id,
+        form: /^the /i.test(n) ? 'metonym' : 'name',
+        requiresMention: conditional.has(n),
+      });
     }
   }
+  dropShared(base);
+  return base;
+}
 
-  // A name shared by several actors names none of them, unless the graph settles it.
-  for (const [key, list] of names) {
-    const distinct = new Set(list.map((e) => e.actor));
-    if (distinct.size > 1) {
-      const first = list[0];
-      const graphFirst =
-        first && actors.get(first.actor)?.existing && !list.slice(1).some((e) => actors.get(e.actor)?.existing);
-      names.set(key, graphFirst && first ? [first] : []);
+let cachedBase: Base | undefined;
+
+/** A map that answers from its own entries first, then from a base it does not copy. */
+export class LayeredMap<V> extends Map<string, V> {
+  constructor(
+    private readonly base: ReadonlyMap<string, V>,
+    private readonly view: (v: V) => V,
+  ) {
+    super();
+  }
+  override get(key: string): V | undefined {
+    const own = super.get(key);
+    if (own !== undefined) return own;
+    const b = this.base.get(key);
+    return b === undefined ? undefined : this.view(b);
+  }
+  override has(key: string): boolean {
+    return super.has(key) || this.base.has(key);
+  }
+}
+
+/**
+ * The index for one graph: the graph's names and aliases over the gazetteer's. A state or
+ * organisation of the gazetteer that the graph holds under one of its names takes the graph's id.
+ * Deterministic: the graph is read in id order.
+ */
+export function buildNameIndex(graph: GraphContext): NameIndex {
+  cachedBase ??= baseIndex();
+  const base = cachedBase;
+  const own: Names = { names: new Map(), prefixes: new Set(), longest: 1 };
+  const remap = new Map<string, string>();
+  const graphActors = [...graph.actors].sort((a, b) => a.id.localeCompare(b.id));
+  for (const a of graphActors) {
+    for (const n of [a.name, ...a.aliases]) {
+      addName(own, n, { actor: a.id, form: 'name', requiresMention: false });
+      if (a.kind !== 'Country' && a.kind !== 'Organization') continue;
+      const gazetteer = base.names
+        .get(nameShape(n).key)
+        ?.find((e) => base.actors.get(e.actor)?.kind === a.kind && e.form === 'name');
+      if (gazetteer && !remap.has(gazetteer.actor)) remap.set(gazetteer.actor, a.id);
     }
   }
-  return { actors, names, longest };
+  dropShared(own);
+  const mapId = (id: string | null) => (id ? (remap.get(id) ?? id) : id);
+  const actors = new LayeredMap<KnownActor>(base.actors, (a) =>
+    a.partOf && remap.has(a.partOf) ? { ...a, partOf: mapId(a.partOf) } : a,
+  );
+  for (const a of graphActors) {
+    const gazetteerId = [...remap].find(([, graphId]) => graphId === a.id)?.[0];
+    const partOf = gazetteerId ? (base.actors.get(gazetteerId)?.partOf ?? null) : null;
+    actors.set(a.id, { ...a, existing: true, partOf: mapId(partOf) });
+  }
+  return {
+    actors,
+    longest: Math.max(own.longest, base.longest),
+    hasPrefix: (key) => own.prefixes.has(key) || base.prefixes.has(key),
+    entry: (key) => {
+      const mine = own.names.get(key);
+      if (mine) return mine[0];
+      const theirs = base.names.get(key)?.[0];
+      return theirs && remap.has(theirs.actor) ? { ...theirs, actor: remap.get(theirs.actor) as string } : theirs;
+    },
+  };
 }

@@ -3,11 +3,11 @@
 // North Korea's foreign minister"), and, once a person is introduced in full, the bare surname or
 // family name by which the article goes on ("Duda", "Yoon").
 import { slugify } from './article.js';
-import type { KnownActor, NameEntry, NameIndex } from './gazetteer.js';
+import { type KnownActor, LayeredMap, type NameEntry, type NameIndex } from './gazetteer.js';
 import { normalizeName } from './graph.js';
 import { lexicon, type Office } from './lexicon.js';
 import type { Sentence, Token } from './text.js';
-import { isCapitalized, isHyphenJoin, isPossessive, isWordToken, windowKey } from './tokens.js';
+import { isCapitalized, isHyphenJoin, isPossessive, isWordToken, windowKey, windowKeys } from './tokens.js';
 
 export type MentionForm = 'name' | 'demonym' | 'capital' | 'metonym' | 'person' | 'office';
 
@@ -49,30 +49,33 @@ const OFFICE_KEYS: ReadonlyMap<string, Office> = new Map(lexicon.offices.map((o)
 const LONGEST_TITLE = Math.max(...[...OFFICE_KEYS.keys()].map((k) => k.split(' ').length));
 const CANCELLERS = new Set(lexicon.officeCancellers);
 
+const OFFICE_PREFIXES = new Set(
+  [...OFFICE_KEYS.keys()].flatMap((k) => k.split(' ').map((_w, n, words) => words.slice(0, n + 1).join(' '))),
+);
+
 function titleAt(tokens: readonly Token[], i: number): Title | null {
-  for (let w = Math.min(LONGEST_TITLE + 2, tokens.length - i); w >= 1; w--) {
-    const key = windowKey(tokens, i, i + w);
-    const office = key ? OFFICE_KEYS.get(key) : undefined;
-    if (office) return { office, words: w };
+  let best: Title | null = null;
+  for (const [end, key] of windowKeys(tokens, i, LONGEST_TITLE)) {
+    if (!OFFICE_PREFIXES.has(key)) break;
+    const office = OFFICE_KEYS.get(key);
+    if (office) best = { office, words: end - i };
   }
-  return null;
+  return best;
 }
 
 function nameEntryAt(index: NameIndex, tokens: readonly Token[], i: number): { entry: NameEntry; end: number } | null {
   if (!isWordToken(tokens[i])) return null;
-  for (let w = Math.min(index.longest + 2, tokens.length - i); w >= 1; w--) {
-    const key = windowKey(tokens, i, i + w);
-    if (!key) continue;
-    const entries = index.names.get(key);
-    const entry = entries?.[0];
+  let best: { entry: NameEntry; end: number } | null = null;
+  for (const [end, key] of windowKeys(tokens, i, index.longest)) {
+    if (!index.hasPrefix(key)) break;
+    const entry = index.entry(key);
     if (!entry) continue;
-    const window = tokens.slice(i, i + w);
-    const capitalOk = !entry.needsCapital || window.some((t) => isCapitalized(t));
-    if (!capitalOk) continue;
+    const window = tokens.slice(i, end);
+    if (entry.needsCapital && !window.some((t) => isCapitalized(t))) continue;
     if (entry.caseSensitive && window.some((t) => /\p{Ll}/u.test(t.text))) continue;
-    return { entry, end: i + w };
+    best = { entry, end };
   }
-  return null;
+  return best;
 }
 
 /** Capitalised words from k on, hyphen joins included: "Kim Yong-hyun", "Yoon Suk Yeol". */
@@ -97,9 +100,10 @@ function spanText(sentence: Sentence, text: string, i: number, j: number): strin
 
 /** Finds every actor mention of the article. Deterministic: sentences and tokens in order. */
 export function findMentions(sentences: readonly Sentence[], text: string, index: NameIndex): ArticleActors {
-  const actors = new Map(index.actors);
+  // The persons the article introduces, over the index's actors.
+  const actors = new LayeredMap<KnownActor>(index.actors, (a) => a);
   const persons = new Map<string, KnownActor>();
-  const byKey = (key: string): NameEntry | undefined => index.names.get(key)?.[0];
+  const byKey = (key: string): NameEntry | undefined => index.entry(key);
 
   // A person named in a window: a known person if the whole name, or its last or first words,
   // is one; else a new person (two words at least, so a lone capitalised word is never one).
@@ -316,5 +320,5 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
 function requiresMention(index: NameIndex, sentence: Sentence, m: Mention): boolean {
   if (m.form === 'person' || m.form === 'office') return false;
   const key = windowKey(sentence.tokens, m.start, m.end);
-  return !!key && !!index.names.get(key)?.[0]?.requiresMention;
+  return !!key && !!index.entry(key)?.requiresMention;
 }

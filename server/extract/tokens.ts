@@ -24,6 +24,25 @@ export function windowKey(tokens: readonly Token[], i: number, j: number): strin
   return words.join(' ');
 }
 
+/**
+ * The keys of the windows starting at i, shortest first, as [end, key] pairs: the same keys
+ * windowKey gives, built word by word so a caller can stop at the first key no name starts with.
+ */
+export function* windowKeys(tokens: readonly Token[], i: number, maxWords: number): Generator<[number, string]> {
+  let key = '';
+  let words = 0;
+  for (let k = i; k < tokens.length && words < maxWords; k++) {
+    const t = tokens[k] as Token;
+    if (k > i && isHyphenJoin(tokens, k)) continue;
+    if (!isWordToken(t) || isPossessive(t)) return;
+    const w = t.norm.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (!w) return;
+    key = key ? `${key} ${w}` : w;
+    words += w.split(' ').length;
+    yield [k + 1, key];
+  }
+}
+
 /** True when the word (lemma or lower-case form) is in the list. */
 export function wordIn(t: Token | undefined, list: readonly string[]): boolean {
   return !!t && (list.includes(t.lemma) || list.includes(t.norm));
