@@ -190,6 +190,7 @@ export class App {
       h(
         'div',
         { class: 'sheet-bar' },
+        h('span', { class: 'sheet-title', text: 'Filters & paths' }),
         h('button', {
           text: 'Show the graph',
           attrs: { type: 'button', id: 'close-sidebar' },
