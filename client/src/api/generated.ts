@@ -45,12 +45,17 @@ export type NoPathReason =
 /** A relationship type of the vocabulary (server/model/vocabulary.json). */
 export type RelationshipType =
   | 'ACCUSES'
+  | 'ALLIED_WITH'
   | 'ATTACKED'
+  | 'CONDEMNS'
+  | 'CONFIRMS'
   | 'COOPERATES_WITH'
   | 'DENIES'
+  | 'GRANTS_PERMISSION_TO'
   | 'INVADED'
   | 'LEADS'
   | 'MET_WITH'
+  | 'PART_OF'
   | 'PLEDGES_SUPPORT_TO'
   | 'REQUESTS_AID_FROM'
   | 'REQUESTS_PERMISSION_FROM'
