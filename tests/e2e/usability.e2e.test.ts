@@ -75,9 +75,10 @@ describe('1. things that differ read apart (1440×900)', () => {
 });
 
 describe('2. sentences say what the status says', () => {
+  // The wording of the vocabulary's status-aware sentences (main, "sentences say what the status says").
   const sentences = [
     ['joe-biden-visit-to-germany-expected-2024-10', 'Joe Biden planned to visit Germany'],
-    ['joe-biden-visit-to-germany-postponed-2024-10', 'Joe Biden called off a visit to Germany'],
+    ['joe-biden-visit-to-germany-postponed-2024-10', 'Joe Biden called off a plan to visit Germany'],
     ['north-korea-sends-troops-to-russia', 'North Korea is alleged to send troops to Russia'],
   ] as const;
 
