@@ -68,8 +68,8 @@ describe('the client', () => {
       expect(titles.some((t) => t.includes(title))).toBe(true);
     }
     // What the accusation is about is one click away, with every accusation about it.
-    await page.click('#details dd button:has-text("supplies arms")');
-    await page.waitForSelector('#details[data-view="relationship"] h2:has-text("supplies arms")');
+    await page.click('#details dd button:has-text("supply arms")');
+    await page.waitForSelector('#details[data-view="relationship"] h2:has-text("supply arms")');
     const accusations = SEED.relationships.filter((r) => r.about === 'north-korea-supplies-arms-to-russia');
     expect(await page.locator('#details .claims .rel-item').count()).toBe(accusations.length);
     await clickEdge(page, rel?.id as string);

@@ -26,9 +26,12 @@ describe('1. things that differ read apart (1440×900)', () => {
     });
     expect(await items.count()).toBe(2);
     const abouts = (await items.locator('.about-line').allTextContents()).sort();
-    expect(abouts).toEqual(['about: North Korea sends troops to Russia', 'about: North Korea supplies arms to Russia']);
+    expect(abouts).toEqual([
+      'about: North Korea is alleged to send troops to Russia',
+      'about: North Korea is alleged to supply arms to Russia',
+    ]);
     // The about line is a way to the claim it names.
-    await items.locator('.about-line button', { hasText: 'sends troops' }).click();
+    await items.locator('.about-line button', { hasText: 'send troops' }).click();
     await page.waitForSelector('#details[data-view="relationship"]');
     expect(await stateOf(page)).toMatchObject({ selected: { id: 'north-korea-sends-troops-to-russia' } });
     await page.close();
