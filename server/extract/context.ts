@@ -149,10 +149,25 @@ export function subjectBefore(ctx: SentenceContext, k: number, lowerBound?: numb
     if (!m) continue;
     i = m.start;
     if (!isAgentive(ctx, m) && !m.possessive) continue;
-    if (afterPreposition(ctx, m, PREPOSITIONS)) continue;
+    if (afterPreposition(ctx, m, PREPOSITIONS) || objectOfVerb(ctx, m)) continue;
     return coordinated(ctx, m).map((x) => x.actor);
   }
+  // ", who hosted Kim": the subject of a relative clause is the actor before the comma.
+  if (ctx.tokens[start - 1]?.norm === 'who' && ctx.tokens[start - 2]?.text === ',') {
+    const head = ctx.mentions.find((m) => m.end === start - 2);
+    if (head) return [head.actor];
+  }
   return [];
+}
+
+const FRAME_LEMMAS = new Set(lexicon.frames.flatMap((f) => f.lemmas ?? []));
+
+/** "visited Moscow and met Putin": Moscow follows a verb, so it is that verb's object, not a subject. */
+function objectOfVerb(ctx: SentenceContext, m: Mention): boolean {
+  let k = m.start - 1;
+  while (k >= 0 && ctx.tokens[k]?.pos === 'DET') k--;
+  const t = ctx.tokens[k];
+  return !!t && t.pos === 'VERB' && !FRAME_LEMMAS.has(t.lemma);
 }
 
 /** The mention right after k (articles, adjectives, numbers and the given words skipped). */

@@ -84,6 +84,7 @@ interface Draft {
   sentences: Set<number>;
   claimants: Set<string>;
   title: string | null;
+  nominal: boolean;
   existing: GraphRelationship | null;
 }
 
@@ -109,8 +110,11 @@ function findExisting(graph: GraphContext, d: Draft): GraphRelationship | null {
     if (event && !datesAgree(r.validFrom, d.validFrom)) return false;
     return true;
   });
-  // An undated event is a dated one of the graph only when the graph holds no other like it.
-  if (event && !d.validFrom && d.about === null && matches.filter((r) => r.validFrom).length > 1) return null;
+  // An undated event told by a noun ("Russia's invasion of Ukraine") is the dated one of the graph
+  // when the graph holds no other like it; told by a verb ("Kim vowed support") it is news, not that.
+  const dated = matches.filter((r) => r.validFrom);
+  if (event && !d.validFrom && d.about === null && dated.length > 0 && (!d.nominal || dated.length > 1))
+    return matches.find((r) => !r.validFrom) ?? null;
   matches.sort(
     (a, b) =>
       Number(b.status === d.status) - Number(a.status === d.status) ||
@@ -179,6 +183,7 @@ export function emitProposals(input: EmitInput): ArticleProposals {
       sentences: new Set([r.sentence]),
       claimants: new Set(rel?.claimedBy ? [rel.claimedBy] : []),
       title: isOffice ? (r as OfficeStatement).title : null,
+      nominal: rel?.nominal ?? false,
       existing: null,
     };
     drafts.set(key, d);
@@ -273,6 +278,7 @@ export function emitProposals(input: EmitInput): ArticleProposals {
       sentences: new Set([c.sentence]),
       claimants: new Set(),
       title: null,
+      nominal: false,
       existing: null,
     };
     claimDrafts.set(key, d);

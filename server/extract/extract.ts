@@ -25,20 +25,29 @@ export function extractArticle(article: Article, graph: GraphContext): ArticlePr
   const index = buildNameIndex(graph);
   const { actors, mentions } = findMentions(sentences, article.text, index);
 
-  const offices: OfficeStatement[] = [];
-  const officeOf = new Map<string, string>();
-  mentions.forEach((list, s) => {
-    for (const m of list) {
-      const o = m.office;
-      if (m.form !== 'person' || !o?.relation || !o.of || o.cancelled) continue;
-      offices.push({ person: m.actor, type: o.relation, of: o.of, title: o.title, sentence: s });
-      if (!officeOf.has(m.actor) && actors.get(o.of)?.kind === 'Country') officeOf.set(m.actor, o.of);
-    }
-  });
   const graphOffice = new Map<string, string>();
   for (const r of [...graph.relationships].sort((a, b) => a.id.localeCompare(b.id))) {
     if ((r.type === 'LEADS' || r.type === 'SERVES_IN') && r.validTo === null && !graphOffice.has(r.from)) {
       if (actors.get(r.to)?.kind === 'Country') graphOffice.set(r.from, r.to);
+    }
+  }
+  const offices: OfficeStatement[] = [];
+  const officeOf = new Map<string, string>();
+  const held = mentions.flatMap((list, s) =>
+    list.flatMap((m) =>
+      m.form === 'person' && m.office?.relation && m.office.of && !m.office.cancelled ? [{ m, s }] : [],
+    ),
+  );
+  // Offices of states first, so "Biden's adviser" can find the state of an office held under a person.
+  for (const pass of ['Country', 'Person'] as const) {
+    for (const { m, s } of held) {
+      const o = m.office as NonNullable<typeof m.office>;
+      let of = o.of as string;
+      if ((actors.get(of)?.kind === 'Person') !== (pass === 'Person')) continue;
+      if (pass === 'Person') of = officeOf.get(of) ?? graphOffice.get(of) ?? '';
+      if (!of || (pass !== 'Person' && actors.get(of)?.kind === 'Person')) continue;
+      offices.push({ person: m.actor, type: o.relation as string, of, title: o.title, sentence: s });
+      if (!officeOf.has(m.actor) && actors.get(of)?.kind === 'Country') officeOf.set(m.actor, of);
     }
   }
   const sideOf = (id: string): string => {

@@ -182,6 +182,28 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
       if (tokens[te]?.text === '-' && CANCELLERS.has(tokens[te + 1]?.norm ?? '')) cancelled = true;
       // The state or body of the office: right before it ("Polish President", "South Korea's president").
       let qualifier: Mention | undefined = list.find((m) => m.end === i || (m.possessive && m.end === i - 1));
+      // "Varga's foreign minister": a person introduced earlier, by surname, before the title.
+      if (!qualifier && isPossessive(tokens[i - 1]) && isCapitalized(tokens[i - 2])) {
+        const words = [...persons.entries()].filter(([key]) => {
+          const parts = key.split(' ');
+          return (
+            parts.length > 1 && (parts[0] === tokens[i - 2]?.norm || parts[parts.length - 1] === tokens[i - 2]?.norm)
+          );
+        });
+        const only = words.length === 1 ? words[0]?.[1] : undefined;
+        if (only) {
+          qualifier = {
+            sentence: s,
+            start: i - 2,
+            end: i - 1,
+            actor: only.id,
+            form: 'person',
+            possessive: true,
+            office: null,
+          };
+          list = [...list, qualifier].sort((a, b) => a.start - b.start);
+        }
+      }
       let start = qualifier ? qualifier.start : i;
       // "former French President …": the canceller may stand before the state of the office.
       if (qualifier && CANCELLERS.has(tokens[qualifier.start - 1]?.norm ?? '')) cancelled = true;
@@ -190,7 +212,8 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
         qualifier.form !== 'name' &&
         qualifier.form !== 'demonym' &&
         qualifier.form !== 'metonym' &&
-        qualifier.form !== 'capital'
+        qualifier.form !== 'capital' &&
+        qualifier.form !== 'person'
       )
         qualifier = undefined;
       // The name after the title, or "Name, the … title", or "title, Name,".
@@ -231,7 +254,9 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
       const ofKind = qualifier ? actors.get(qualifier.actor)?.kind : undefined;
       let relation = cancelled ? null : title.office.relation;
       if (relation && (!qualifier || (title.office.organizationsOnly && ofKind !== 'Organization'))) relation = null;
-      if (relation === 'SERVES_IN' && ofKind !== 'Country') relation = null;
+      // "Biden's national security adviser" serves the state Biden leads: settled where offices are known.
+      if (relation === 'SERVES_IN' && ofKind !== 'Country' && ofKind !== 'Person') relation = null;
+      if (relation === 'LEADS' && ofKind === 'Person') relation = null;
       const office: OfficeHeld = { title: title.office.title, relation, of: qualifier?.actor ?? null, cancelled };
       const person = nameEnd > nameStart ? personFor(sentence, nameStart, nameEnd) : null;
       if (!person && !(qualifier && title.office.relation === 'LEADS' && !cancelled)) continue;

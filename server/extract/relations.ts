@@ -136,6 +136,8 @@ function participants(ctx: SentenceContext, k: number): string[] {
 function objectOf(ctx: SentenceContext, k: number, requireWith: boolean): string[] {
   const found = mentionAfter(ctx, k + 1, ['with'], 3);
   if (!found) return [];
+  // "met Zelensky and Macron": every coordinated object.
+  if (!requireWith && !Array.isArray(found)) return coordinated(ctx, found).map((m) => m.actor);
   if (requireWith) {
     if (Array.isArray(found)) return [];
     const w = ctx.tokens.findIndex((t, i) => i >= found.end && i <= found.end + 3 && t.norm === 'with');

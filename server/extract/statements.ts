@@ -24,6 +24,8 @@ export interface RelStatement {
   readonly sentence: number;
   readonly cue: string;
   readonly anchorLemma: string;
+  /** Told by a noun ("the invasion of Ukraine"), which may name a known event, not a new one. */
+  readonly nominal: boolean;
 }
 
 export interface ClaimStatement {
@@ -87,7 +89,15 @@ interface Dated {
 }
 
 /** Each date goes to the nearest cue or frame verb; "a day after …" to the next one on its right. */
-function attachDates(dates: readonly DateMention[], cues: readonly number[], verbs: readonly number[]): Dated[] {
+function attachDates(
+  ctx: SentenceContext,
+  dates: readonly DateMention[],
+  cues: readonly number[],
+  verbs: readonly number[],
+): Dated[] {
+  // "visited Moscow in November and met Putin": a date belongs to its side of a coordination.
+  const joinsBetween = (a: number, b: number) =>
+    ctx.tokens.slice(Math.min(a, b), Math.max(a, b)).some((t) => t.norm === 'and' || t.text === ';') ? 3 : 0;
   const anchors = [...verbs.map((a) => ({ a, isFrame: true })), ...cues.map((a) => ({ a, isFrame: false }))];
   const out: Dated[] = [];
   for (const d of dates) {
@@ -95,7 +105,7 @@ function attachDates(dates: readonly DateMention[], cues: readonly number[], ver
     for (const { a, isFrame } of anchors) {
       if (d.start <= a && a < d.end) continue;
       if (d.shift !== null && a < d.end) continue;
-      const dist = a < d.start ? d.start - a : a - d.end + 1;
+      const dist = (a < d.start ? d.start - a : a - d.end + 1) + joinsBetween(a, a < d.start ? d.start : d.end);
       if (!best || dist < best.dist || (dist === best.dist && isFrame && !best.isFrame)) best = { a, isFrame, dist };
     }
     if (best) out.push({ date: d, anchor: best.a, isFrame: best.isFrame });
@@ -126,6 +136,12 @@ export function buildStatements(input: StatementInput): Statements {
     return d?.value ?? null;
   })();
 
+  const ledeActors = new Set((contexts[0]?.mentions ?? []).flatMap((m) => [m.actor, sideOf(m.actor)]));
+  for (const c of contexts.slice(0, 3)) {
+    // "They were joined by …": a pronoun subject of the lede's follow-up stands for the lede's actors too.
+    for (const m of c.mentions) if (ledeActors.has(m.actor)) ledeActors.add(sideOf(m.actor));
+  }
+
   const complete = (c: Candidate, from: string): string | null => {
     for (let i = relations.length - 1; i >= 0; i--) {
       const r = relations[i] as RelStatement;
@@ -143,9 +159,15 @@ export function buildStatements(input: StatementInput): Statements {
     const modalAt = ctx.tokens.flatMap((_t, k) =>
       lexicon.modality.some((m) => m.words.length > 1 && phraseLength(ctx.tokens, k, m.words)) ? [k] : [],
     );
+    // Only cues whose ends fit their type may take a date.
+    const viable = candidates.filter((c) => {
+      const f = fitEnd(c.type, 'from', c.from);
+      return !!f && (c.to === null || !!fitEnd(c.type, 'to', c.to));
+    });
     const dates = attachDates(
+      ctx,
       findDates(ctx.sentence, published),
-      candidates.map((c) => c.anchor),
+      viable.map((c) => c.anchor),
       [...frames.map((f) => f.verb), ...modalAt],
     );
     const dateFor = (anchor: number, planned: boolean): { from: string; to: string | null } | null => {
@@ -177,7 +199,8 @@ export function buildStatements(input: StatementInput): Statements {
       let validFrom = date?.from ?? null;
       let validTo = date?.to ?? null;
       if (!validFrom && info.temporal === 'event' && !modal) {
-        if (s <= 2 && ledeDate) validFrom = ledeDate;
+        // The day of the story, for the events of its first sentences that share an actor with it.
+        if (s <= 2 && ledeDate && (ledeActors.has(from) || ledeActors.has(to))) validFrom = ledeDate;
         else if (presentPerfect(ctx, c.anchor)) validFrom = published.slice(0, 7);
       }
       if (info.temporal === 'event' && validFrom && !validTo) validTo = validFrom;
@@ -194,6 +217,7 @@ export function buildStatements(input: StatementInput): Statements {
         sentence: s,
         cue: c.cue.id,
         anchorLemma: ctx.tokens[c.anchor]?.lemma ?? '',
+        nominal: ctx.tokens[c.anchor]?.pos === 'NOUN',
       };
       const speakers = frame?.speakers ?? [];
       if (!frame || speakers.length === 0) {

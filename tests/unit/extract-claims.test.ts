@@ -113,4 +113,28 @@ describe('claims', () => {
     const ids = read(text, SMALL_GRAPH).relationships.map((r) => r.id);
     expect(ids).toEqual([...ids].sort());
   });
+
+  it('reads coordinated objects, an object before "and", a relative "who" and an office held under a leader', () => {
+    const p = read(
+      'Hungarian Prime Minister Erik Varga met Austrian Chancellor Karl Nehammer and Czech President Petr Pavel. Anna Lind, Sweden’s foreign minister, visited Vienna in early November and met Nehammer. Lind, who hosted Pavel in Stockholm, spoke. Varga’s foreign minister Peter Orban said Hungary would send weapons to Serbia.',
+    );
+    expect(find(p, 'MET_WITH', 'erik-varga', 'karl-nehammer')).toBeDefined();
+    expect(find(p, 'MET_WITH', 'erik-varga', 'petr-pavel')).toBeDefined();
+    expect(find(p, 'VISITED', 'anna-lind', 'austria')?.validFrom).toBe('2024-11');
+    expect(find(p, 'MET_WITH', 'anna-lind', 'karl-nehammer')).toBeDefined();
+    expect(find(p, 'MET_WITH', 'anna-lind', 'petr-pavel')).toBeDefined();
+    expect(find(p, 'SERVES_IN', 'peter-orban', 'hungary')).toBeDefined();
+    // The minister speaks for his own state: a plan, not an accusation.
+    expect(find(p, 'SUPPLIES_ARMS_TO', 'hungary', 'serbia')?.status).toBe('planned');
+    expect(p.relationships.filter((r) => r.type === 'ACCUSES')).toEqual([]);
+  });
+
+  it('dates an undated event of the first sentences by the day of the story only when it shares an actor', () => {
+    const p = read(
+      'Austrian Chancellor Karl Nehammer met Hungarian Prime Minister Erik Varga on Monday. Czech President Petr Pavel met Slovak President Peter Pellegrini. Nehammer visited Prague.',
+    );
+    expect(find(p, 'MET_WITH', 'karl-nehammer', 'erik-varga')?.validFrom).toBe('2024-11-18');
+    expect(find(p, 'MET_WITH', 'petr-pavel', 'peter-pellegrini')?.validFrom).toBeNull();
+    expect(find(p, 'VISITED', 'karl-nehammer', 'czechia')?.validFrom).toBe('2024-11-18');
+  });
 });
