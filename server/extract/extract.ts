@@ -7,9 +7,12 @@ import type { SentenceContext } from './context.js';
 import { type ArticleProposals, emitProposals, type OfficeStatement } from './emit.js';
 import { buildNameIndex } from './gazetteer.js';
 import type { GraphContext } from './graph.js';
+import { lexicon } from './lexicon.js';
 import { findMentions } from './mentions.js';
 import { buildStatements } from './statements.js';
 import { splitSentences } from './text.js';
+
+const OFFICE_RELATION = new Map(lexicon.offices.map((o) => [o.title, o.relation]));
 
 export const PROPOSALS_FORMAT = 'actor-graph-proposals';
 export const PROPOSALS_VERSION = 1;
@@ -50,6 +53,13 @@ export function extractArticle(article: Article, graph: GraphContext): ArticlePr
       if (!officeOf.has(m.actor) && actors.get(of)?.kind === 'Country') officeOf.set(m.actor, of);
     }
   }
+  // A spokesperson of NATO speaks for NATO, though SERVES_IN only joins a person to a state.
+  for (const list of mentions)
+    for (const m of list) {
+      const o = m.office;
+      if (m.form === 'person' && o?.of && !o.cancelled && !officeOf.has(m.actor) && OFFICE_RELATION.get(o.title))
+        if (actors.get(o.of)?.kind === 'Organization') officeOf.set(m.actor, o.of);
+    }
   const sideOf = (id: string): string => {
     const a = actors.get(id);
     if (!a) return id;

@@ -32,6 +32,8 @@ export interface Frame {
   readonly object: readonly string[];
   /** A claim noun in scope ("Seoul's claims", "the reports") with its owner, if named. */
   readonly claimNoun: { at: number; owner: string | null } | null;
+  /** Its scope calls something groundless, fake, lies…: "said the reports were fake news". */
+  readonly dismissive: boolean;
 }
 
 const SPEAKER_EXCLUDED = new Set([
@@ -50,6 +52,7 @@ const SPEAKER_EXCLUDED = new Set([
 ]);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 const CLAIM_NOUNS = (lexicon.classes.claims ?? []).map(splitPhrase);
+const DISMISSIVE = (lexicon.classes.dismissive ?? []).map(splitPhrase);
 
 function negatedAt(ctx: SentenceContext, verb: number): boolean {
   for (let i = verb - 1; i >= Math.max(0, verb - 4); i--) {
@@ -189,6 +192,9 @@ export function findFrames(ctx: SentenceContext): Frame[] {
         scopeEnd,
         object,
         claimNoun: claimNounIn(ctx, scopeStart, scopeEnd),
+        dismissive: tokens
+          .slice(scopeStart, scopeEnd)
+          .some((_w, j) => DISMISSIVE.some((p) => phraseLength(tokens, scopeStart + j, p) > 0)),
       });
       break;
     }

@@ -229,7 +229,8 @@ export function buildStatements(input: StatementInput): Statements {
       // A nested frame ("officials said they believe …") is dated by the outer one.
       const outer = frames.filter((f) => f.verb < frame.verb && f.speakers.join() === frame.speakers.join());
       const claimDate = dateFor(frame.verb, false) ?? outer.map((f) => dateFor(f.verb, false)).find((d) => d) ?? null;
-      let stance = frame.cue.stance;
+      // "said the reports were fake news": speaking of claims as groundless is denying them.
+      let stance = frame.cue.stance === 'for' && frame.dismissive && frame.claimNoun ? 'against' : frame.cue.stance;
       if (negated) {
         if (stance !== 'for') continue;
         stance = 'against';
@@ -286,11 +287,12 @@ export function buildStatements(input: StatementInput): Statements {
       const about = earlier.find((r) => r.claimedBy !== null || r.status === 'alleged') ?? earlier[0];
       if (!about) continue;
       const date = dateFor(frame.verb, false);
+      const stance = frame.cue.stance === 'for' && frame.dismissive ? 'against' : frame.cue.stance;
       for (const speaker of frame.speakers) {
-        if (frame.cue.stance !== 'against' && sideOf(speaker) === sideOf(about.from)) continue;
+        if (stance !== 'against' && sideOf(speaker) === sideOf(about.from)) continue;
         claims.push({
           kind: 'claim',
-          type: frame.cue.stance === 'against' ? 'DENIES' : frame.cue.stance === 'confirm' ? 'CONFIRMS' : 'ACCUSES',
+          type: stance === 'against' ? 'DENIES' : stance === 'confirm' ? 'CONFIRMS' : 'ACCUSES',
           from: speaker,
           claimant: frame.claimNoun.owner,
           about,

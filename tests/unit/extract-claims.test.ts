@@ -137,4 +137,14 @@ describe('claims', () => {
     expect(find(p, 'MET_WITH', 'petr-pavel', 'peter-pellegrini')?.validFrom).toBeNull();
     expect(find(p, 'VISITED', 'karl-nehammer', 'czechia')?.validFrom).toBe('2024-11-18');
   });
+
+  it('reads "said the reports were fake news" as a denial, and a deputy minister as serving his state', () => {
+    const p = read(
+      'Poland said Belarus had sent troops to Serbia. Belarusian Deputy Foreign Minister Ivan Sidorov said the reports were fake news.',
+    );
+    const claimed = find(p, 'SENDS_TROOPS_TO', 'belarus', 'serbia');
+    expect(find(p, 'DENIES', 'ivan-sidorov')).toMatchObject({ to: 'poland', about: claimed?.id });
+    expect(find(p, 'ACCUSES', 'ivan-sidorov')).toBeUndefined();
+    expect(find(p, 'SERVES_IN', 'ivan-sidorov', 'belarus')).toBeDefined();
+  });
 });
