@@ -103,18 +103,18 @@ const afterPreposition = (ctx: SentenceContext, m: Mention, excluded: ReadonlySe
 export function coordinated(ctx: SentenceContext, m: Mention): Mention[] {
   const group = [m];
   let left = m;
+  // A comma joins only inside a list that an "and" closes: "A, B and C", not "…Russia, Ukrainian officials".
+  let closed = ctx.tokens[m.end + (m.possessive ? 1 : 0)]?.norm === 'and';
   for (;;) {
     const k = left.start - 1;
     const joiner = ctx.tokens[k];
     if (!joiner || !(joiner.norm === 'and' || joiner.text === ',')) break;
+    if (joiner.text === ',' && !closed) break;
     let j = k - 1;
     while (j >= 0 && ctx.tokens[j]?.pos === 'DET') j--;
     const prev = ctx.mentions.find((x) => x.end === j + 1);
-    if (
-      !prev ||
-      (joiner.text === ',' && ctx.tokens[prev.start - 1]?.norm !== 'and' && ctx.tokens[k - 1]?.norm === 'and')
-    )
-      break;
+    if (!prev) break;
+    if (joiner.norm === 'and') closed = true;
     group.unshift(prev);
     left = prev;
   }
