@@ -233,7 +233,10 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
         }
       }
       if (nameEnd === nameStart) {
-        const comma = qualifier ? qualifier.start - 1 : i - 1;
+        let comma = qualifier ? qualifier.start - 1 : i - 1;
+        // "Donald Trump, the Republican nominee": a word or two may describe the office.
+        for (let n = 0; n < 2 && !qualifier && (tokens[comma]?.pos === 'ADJ' || tokens[comma]?.pos === 'PROPN'); n++)
+          comma--;
         const lead = tokens[comma]?.norm === 'the' || tokens[comma]?.norm === 'a' ? comma - 1 : comma;
         if (tokens[lead]?.text === ',') {
           let k = lead;

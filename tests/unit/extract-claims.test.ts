@@ -94,6 +94,7 @@ describe('claims', () => {
       'karl-nehammer',
     ]);
     expect(p.actors.find((a) => a.id === 'donald-trump')).toMatchObject({ kind: 'Person' });
+    expect(p.actors.find((a) => a.id === 'jane-roe')).toMatchObject({ kind: 'Person' });
   });
 
   it('gives evidence whose offsets slice the sentence out of the text as given', () => {
