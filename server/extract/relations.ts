@@ -134,7 +134,14 @@ function participants(ctx: SentenceContext, k: number): string[] {
 }
 
 function objectOf(ctx: SentenceContext, k: number, requireWith: boolean): string[] {
-  const found = mentionAfter(ctx, k + 1, ['with'], 3);
+  let found = mentionAfter(ctx, k + 1, ['with'], 3);
+  // "met Trump and Macron" where only Macron is known: the known ones of the list.
+  if (!found && !requireWith) {
+    let i = k + 1;
+    while (ctx.tokens[i]?.pos === 'PROPN' && !mentionAt(ctx, i)) i++;
+    if (i > k + 1 && (ctx.tokens[i]?.norm === 'and' || ctx.tokens[i]?.text === ','))
+      found = mentionAfter(ctx, i + 1, [], 1);
+  }
   if (!found) return [];
   // "met Zelensky and Macron": every coordinated object.
   if (!requireWith && !Array.isArray(found)) return coordinated(ctx, found).map((m) => m.actor);
