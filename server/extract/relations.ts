@@ -92,11 +92,16 @@ function prepTarget(ctx: SentenceContext, from: number, preps: readonly string[]
   const end = Math.min(clauseEnd(ctx, from), from + 12);
   // Longer phrases first, so "to support" wins over "to".
   const phrases = preps.map(splitPhrase).sort((a, b) => b.length - a.length);
-  const found = findPhrase(ctx.tokens, from, end, phrases);
-  if (!found) return [];
-  const target = mentionAfter(ctx, found.at + found.length);
-  if (target && !Array.isArray(target) && all) return coordinated(ctx, target).map((m) => m.actor);
-  return idsOf(target);
+  // "fired missiles at targets in Russia": the first preposition that an actor follows.
+  for (let at = from; at < end; ) {
+    const found = findPhrase(ctx.tokens, at, end, phrases);
+    if (!found) return [];
+    const target = mentionAfter(ctx, found.at + found.length);
+    if (target && !Array.isArray(target) && all) return coordinated(ctx, target).map((m) => m.actor);
+    if (target) return idsOf(target);
+    at = found.at + found.length;
+  }
+  return [];
 }
 
 function between(ctx: SentenceContext, k: number): [string, string] | null {
