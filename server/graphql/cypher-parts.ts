@@ -2,7 +2,7 @@
 // relationship-filter, relationship-ends). Fragments are fixed text too: nothing from a request is
 // ever spliced, only these files and vocabulary constants.
 import { cypher, withoutComments } from '../db/queries.js';
-import { RELATIONSHIP_TYPES } from '../model/vocabulary.js';
+import { cypherType, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
 const ACTOR_ROW = withoutComments(cypher('actor-row'));
 const RELATIONSHIP_ROW = withoutComments(cypher('relationship-row'));
@@ -35,17 +35,14 @@ export function query(name: string, values: Readonly<Record<string, number>> = {
   return expand(text);
 }
 
-const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;
-
 /**
  * Relationships by id whatever their type: Neo4j has no index across relationship types, so this
  * is a UNION with one arm per vocabulary type, each seeking that type's id constraint index.
  * params: $ids [string]; returns: row [relationship row]
  */
 export function relationshipsByIdQuery(types: readonly string[] = RELATIONSHIP_TYPES): string {
-  const arms = types.map((type) => {
-    if (!TYPE_NAME.test(type)) throw new Error(`Relationship type "${type}" is not UPPER_SNAKE_CASE.`);
-    return `  MATCH (a:Actor)-[r:${type}]->(b:Actor) WHERE r.id IN $ids RETURN r, a, b`;
-  });
+  const arms = types.map(
+    (type) => `  MATCH (a:Actor)-[r:${cypherType(type)}]->(b:Actor) WHERE r.id IN $ids RETURN r, a, b`,
+  );
   return expand(`CALL () {\n${arms.join('\n  UNION ALL\n')}\n}\nRETURN __RELATIONSHIP_ROW__ AS row`);
 }

@@ -1,7 +1,7 @@
 // Argument checks beyond what the schema can say. Every failure is a BAD_USER_INPUT error that
 // names the argument and the value, e.g. `first: must be between 1 and 500, got 100000`.
 import { GraphQLError } from 'graphql';
-import { vocabulary } from '../model/vocabulary.js';
+import { EVENT_TYPES, SYMMETRIC_TYPES } from '../model/vocabulary.js';
 
 export function badInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
@@ -82,12 +82,9 @@ export interface FilterParams {
   involving: string | null;
   /** With involving: only relationships between that actor and this one. */
   other: string | null;
-  eventTypes: string[];
-  symmetricTypes: string[];
+  eventTypes: readonly string[];
+  symmetricTypes: readonly string[];
 }
-
-const EVENT_TYPES = vocabulary.relationshipTypes.filter((t) => t.temporal === 'event').map((t) => t.type);
-const SYMMETRIC_TYPES = vocabulary.relationshipTypes.filter((t) => !t.directed).map((t) => t.type);
 
 const list = (value: string[] | null | undefined) => (value === null || value === undefined ? null : [...value]);
 

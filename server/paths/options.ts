@@ -2,7 +2,7 @@
 // pattern. Every failure is a BAD_USER_INPUT error naming the argument and the value.
 import { badInput } from '../graphql/validate-args.js';
 import { isIsoDay } from '../model/dates.js';
-import { RELATIONSHIP_TYPES, STATUSES, TYPE_NAME, vocabulary } from '../model/vocabulary.js';
+import { isRelationshipType, RELATIONSHIP_TYPES, STATUSES, SYMMETRIC_TYPES } from '../model/vocabulary.js';
 
 /** The PathOptions input of paths.graphql. */
 export interface PathOptionsInput {
@@ -23,11 +23,6 @@ export const MAX_HOPS = 6;
 /** Default and largest k of paths(k). */
 export const DEFAULT_K = 3;
 export const MAX_K = 10;
-
-/** Types that hold both ways (directed: false in the vocabulary), e.g. MET_WITH. */
-export const SYMMETRIC_TYPES: readonly string[] = Object.freeze(
-  vocabulary.relationshipTypes.filter((t) => !t.directed).map((t) => t.type),
-);
 
 /** Checked options: what the search needs. */
 export interface PathSearch {
@@ -59,9 +54,9 @@ export function checkK(k: number | null | undefined): number {
 function typeList(argument: string, values: readonly string[] | null | undefined): readonly string[] | null {
   if (values === null || values === undefined) return null;
   for (const [i, value] of values.entries()) {
-    // The GraphQL enum already admits only vocabulary types; this guards other callers, since
-    // these names are written into the query text.
-    if (!RELATIONSHIP_TYPES.includes(value) || !TYPE_NAME.test(value)) {
+    // The GraphQL enum already admits only vocabulary types; this guards other callers with an
+    // error that names the argument (the query text is checked again where it is written).
+    if (!isRelationshipType(value)) {
       throw badInput(`${argument}[${i}]`, `unknown relationship type "${value}"`);
     }
   }

@@ -2,11 +2,11 @@
 // only as $parameters), and the plain-English account.
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPES, relationshipType } from '../../server/model/vocabulary.js';
+import { RELATIONSHIP_TYPES, relationshipType, SYMMETRIC_TYPES } from '../../server/model/vocabulary.js';
 import { neighborsQuery, searchQuery, typeExpression } from '../../server/paths/cypher.js';
 import { comparePaths, type PathRow } from '../../server/paths/engine.js';
 import { explanation, formatDay, step, when } from '../../server/paths/explain.js';
-import { checkK, edgeParams, pathSearch, SYMMETRIC_TYPES } from '../../server/paths/options.js';
+import { checkK, edgeParams, pathSearch } from '../../server/paths/options.js';
 
 function badInput(run: () => unknown): GraphQLError {
   try {
