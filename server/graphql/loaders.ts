@@ -3,9 +3,10 @@
 // actors and sources embedded in their rows and prime the loaders with them.
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
+import type { FilterParams } from '../db/filter.js';
 import { query, relationshipsByIdQuery } from './cypher-parts.js';
 import type { ActorRow, RelationshipRow, SourceRow } from './rows.js';
-import { argsKey, type FilterParams } from './validate-args.js';
+import { argsKey } from './validate-args.js';
 
 const ACTORS_BY_ID = query('actors-by-id');
 const SOURCES_BY_ID = query('sources-by-id');

@@ -1,6 +1,6 @@
 // Path options: checked once, then turned into the query parameters and the type list of the
 // pattern. Every failure is a BAD_USER_INPUT error naming the argument and the value.
-import { badInput } from '../graphql/validate-args.js';
+import { badInput } from '../model/arguments.js';
 import { isIsoDay } from '../model/dates.js';
 import { isRelationshipType, RELATIONSHIP_TYPES, STATUSES, SYMMETRIC_TYPES } from '../model/vocabulary.js';
 

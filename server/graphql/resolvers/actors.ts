@@ -1,11 +1,13 @@
 import { GraphQLError } from 'graphql';
+import { filterParams } from '../../db/filter.js';
+import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
 import type { ActorRow } from '../rows.js';
 import { luceneQuery } from '../search.js';
 import type { FilterArgs, Page, PageArgs, ResolverMap } from '../types.js';
-import { decodeCursor, filterParams, intBetween } from '../validate-args.js';
+import { decodeCursor } from '../validate-args.js';
 import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
 
 const ACTORS = query('actors');

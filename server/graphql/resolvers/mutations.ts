@@ -2,13 +2,13 @@
 // bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
 import { GraphQLError } from 'graphql';
 import { importBundle } from '../../import/import-bundle.js';
+import { badInput } from '../../model/arguments.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
 import type { ResolverMap } from '../types.js';
-import { badInput } from '../validate-args.js';
 import { partialDate } from './relationships.js';
 
 const RETRACT = query('retract-relationship');

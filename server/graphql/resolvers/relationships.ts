@@ -1,3 +1,5 @@
+import { filterParams } from '../../db/filter.js';
+import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
 import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../model/dates.js';
 import { CLAIM_TYPES, relationshipType, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
@@ -5,14 +7,7 @@ import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
 import type { ActorRow, SourceRow } from '../rows.js';
 import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';
-import {
-  badInput,
-  checkDateRange,
-  type DateRangeInput,
-  decodeCursor,
-  filterParams,
-  intBetween,
-} from '../validate-args.js';
+import { decodeCursor } from '../validate-args.js';
 import { endActor } from './actors.js';
 import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
 

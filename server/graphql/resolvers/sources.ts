@@ -1,9 +1,9 @@
+import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
 import type { SourceRow } from '../rows.js';
 import type { ResolverMap } from '../types.js';
-import { intBetween } from '../validate-args.js';
 import { MAX_PAGE } from './pages.js';
 
 const SOURCES = query('sources');
