@@ -1,6 +1,6 @@
 // The relationship filter: what a caller may ask (RelationshipFilter in the SDL) and the `$f`
 // parameter that cypher/relationship-filter.cypher and relationship-ends.cypher read.
-import { badInput, checkDateRange, type DateRangeInput } from '../model/arguments.js';
+import { checkConfidence, checkDateRange, checkDay, type DateRangeInput } from '../model/arguments.js';
 import { EVENT_TYPES, SYMMETRIC_TYPES } from '../model/vocabulary.js';
 
 export interface RelationshipFilterInput {
@@ -46,10 +46,7 @@ const list = (value: string[] | null | undefined) => (value === null || value ==
 /** Checks a RelationshipFilter and turns it into the `$f` parameter. */
 export function filterParams(filter: RelationshipFilterInput | null | undefined, argument = 'filter'): FilterParams {
   const f = filter ?? {};
-  const minConfidence = f.minConfidence ?? null;
-  if (minConfidence !== null && !(minConfidence >= 0 && minConfidence <= 1)) {
-    throw badInput(`${argument}.minConfidence`, `must be between 0 and 1, got ${minConfidence}`);
-  }
+  const minConfidence = checkConfidence(`${argument}.minConfidence`, f.minConfidence);
   const between = checkDateRange(`${argument}.between`, f.between);
   return {
     includeRetracted: f.includeRetracted === true,
@@ -57,8 +54,8 @@ export function filterParams(filter: RelationshipFilterInput | null | undefined,
     excludeTypes: list(f.excludeTypes),
     statuses: list(f.statuses),
     minConfidence,
-    asOf: f.asOf ?? null,
-    knownOn: f.knownOn ?? null,
+    asOf: checkDay(`${argument}.asOf`, f.asOf),
+    knownOn: checkDay(`${argument}.knownOn`, f.knownOn),
     betweenFrom: between.from,
     betweenTo: between.to,
     source: f.source ?? null,

@@ -1,7 +1,6 @@
 // Path options: checked once, then turned into the query parameters and the type list of the
 // pattern. Every failure is a BAD_USER_INPUT error naming the argument and the value.
-import { badInput } from '../model/arguments.js';
-import { isIsoDay } from '../model/dates.js';
+import { badInput, checkConfidence, checkDay, intBetween } from '../model/arguments.js';
 import { isRelationshipType, RELATIONSHIP_TYPES, STATUSES, SYMMETRIC_TYPES } from '../model/vocabulary.js';
 
 /** The PathOptions input of paths.graphql. */
@@ -38,17 +37,9 @@ export interface PathSearch {
   readonly filtered: boolean;
 }
 
-function intFromTo(argument: string, value: number | null | undefined, min: number, max: number, fallback: number) {
-  if (value === null || value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw badInput(argument, `must be from ${min} to ${max}, got ${value}`);
-  }
-  return value;
-}
-
 /** k of paths(k) and connection(k): 1..10, default 3. */
 export function checkK(k: number | null | undefined): number {
-  return intFromTo('k', k, 1, MAX_K, DEFAULT_K);
+  return intBetween('k', k, 1, MAX_K, DEFAULT_K);
 }
 
 function typeList(argument: string, values: readonly string[] | null | undefined): readonly string[] | null {
@@ -63,19 +54,10 @@ function typeList(argument: string, values: readonly string[] | null | undefined
   return values;
 }
 
-function day(argument: string, value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (!isIsoDay(value)) throw badInput(argument, `must be a day YYYY-MM-DD, got "${value}"`);
-  return value;
-}
-
 export function pathSearch(input: PathOptionsInput | null | undefined, argument = 'options'): PathSearch {
   const o = input ?? {};
-  const maxHops = intFromTo(`${argument}.maxHops`, o.maxHops, 1, MAX_HOPS, DEFAULT_MAX_HOPS);
-  const minConfidence = o.minConfidence ?? null;
-  if (minConfidence !== null && !(minConfidence >= 0 && minConfidence <= 1)) {
-    throw badInput(`${argument}.minConfidence`, `must be from 0 to 1, got ${minConfidence}`);
-  }
+  const maxHops = intBetween(`${argument}.maxHops`, o.maxHops, 1, MAX_HOPS, DEFAULT_MAX_HOPS);
+  const minConfidence = checkConfidence(`${argument}.minConfidence`, o.minConfidence);
   const only = typeList(`${argument}.types`, o.types);
   const excluded = typeList(`${argument}.excludeTypes`, o.excludeTypes) ?? [];
   const types = RELATIONSHIP_TYPES.filter((t) => (only === null || only.includes(t)) && !excluded.includes(t));
@@ -95,8 +77,8 @@ export function pathSearch(input: PathOptionsInput | null | undefined, argument 
     minConfidence,
     directed: o.directed === true,
     maxHops,
-    asOf: day(`${argument}.asOf`, o.asOf),
-    knownOn: day(`${argument}.knownOn`, o.knownOn),
+    asOf: checkDay(`${argument}.asOf`, o.asOf),
+    knownOn: checkDay(`${argument}.knownOn`, o.knownOn),
   };
   const filtered =
     types.length < RELATIONSHIP_TYPES.length ||

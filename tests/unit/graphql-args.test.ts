@@ -10,7 +10,7 @@ import { neighborhoodQuery } from '../../server/graphql/resolvers/relationships.
 import { DateScalar } from '../../server/graphql/scalars.js';
 import { escapeLucene, luceneQuery } from '../../server/graphql/search.js';
 import { decodeCursor, encodeCursor } from '../../server/graphql/validate-args.js';
-import { intBetween } from '../../server/model/arguments.js';
+import { checkConfidence, checkDay, intBetween } from '../../server/model/arguments.js';
 import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
 
 const codeOf = (fn: () => unknown) => {
@@ -31,6 +31,26 @@ describe('intBetween', () => {
       message: 'first: must be between 1 and 500, got 100000',
     });
     expect(codeOf(() => intBetween('first', 0, 1, 500, 50))?.message).toBe('first: must be between 1 and 500, got 0');
+  });
+});
+
+describe('checkConfidence and checkDay', () => {
+  it('pass what is valid or absent, and name argument and value otherwise', () => {
+    expect(checkConfidence('options.minConfidence', 0)).toBe(0);
+    expect(checkConfidence('options.minConfidence', 1)).toBe(1);
+    expect(checkConfidence('options.minConfidence', undefined)).toBeNull();
+    expect(codeOf(() => checkConfidence('options.minConfidence', -0.1))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'options.minConfidence: must be between 0 and 1, got -0.1',
+    });
+    expect(codeOf(() => checkConfidence('f.minConfidence', Number.NaN))?.message).toBe(
+      'f.minConfidence: must be between 0 and 1, got NaN',
+    );
+    expect(checkDay('asOf', '2024-02-29')).toBe('2024-02-29');
+    expect(checkDay('asOf', null)).toBeNull();
+    expect(codeOf(() => checkDay('asOf', '2023-02-29'))?.message).toBe(
+      'asOf: must be a day YYYY-MM-DD, got "2023-02-29"',
+    );
   });
 });
 

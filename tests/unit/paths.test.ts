@@ -28,12 +28,12 @@ describe('path options', () => {
   });
 
   it('rejects hop counts, k and confidences out of range, naming argument and value', () => {
-    expect(badInput(() => pathSearch({ maxHops: 0 })).message).toBe('options.maxHops: must be from 1 to 6, got 0');
-    expect(badInput(() => pathSearch({ maxHops: 7 })).message).toBe('options.maxHops: must be from 1 to 6, got 7');
-    expect(badInput(() => checkK(0)).message).toBe('k: must be from 1 to 10, got 0');
-    expect(badInput(() => checkK(11)).message).toBe('k: must be from 1 to 10, got 11');
+    expect(badInput(() => pathSearch({ maxHops: 0 })).message).toBe('options.maxHops: must be between 1 and 6, got 0');
+    expect(badInput(() => pathSearch({ maxHops: 7 })).message).toBe('options.maxHops: must be between 1 and 6, got 7');
+    expect(badInput(() => checkK(0)).message).toBe('k: must be between 1 and 10, got 0');
+    expect(badInput(() => checkK(11)).message).toBe('k: must be between 1 and 10, got 11');
     expect(badInput(() => pathSearch({ minConfidence: 1.01 })).message).toBe(
-      'options.minConfidence: must be from 0 to 1, got 1.01',
+      'options.minConfidence: must be between 0 and 1, got 1.01',
     );
     expect(badInput(() => pathSearch({ minConfidence: -1 })).extensions.argument).toBe('options.minConfidence');
     expect(pathSearch({ maxHops: 1 }).maxHops).toBe(1);
