@@ -4,8 +4,8 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
 import type { FilterParams } from '../db/filter.js';
+import type { ActorRow, RelationshipRow, SourceRow } from '../db/rows.js';
 import { query, relationshipsByIdQuery } from './cypher-parts.js';
-import type { ActorRow, RelationshipRow, SourceRow } from './rows.js';
 import { argsKey } from './validate-args.js';
 
 const ACTORS_BY_ID = query('actors-by-id');

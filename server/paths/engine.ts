@@ -1,7 +1,7 @@
 // Runs a path question: one round trip for the paths (with every actor, relationship and source
 // they touch), and a second only when there is no path, to say why.
 import type { Executor } from '../db/executor.js';
-import type { ActorRow, RelationshipRow, SourceRow } from '../graphql/rows.js';
+import type { ActorRow, RelationshipRow, SourceRow } from '../db/rows.js';
 import { MAX_TRAILS, neighborsQuery, type Selector, searchQuery, UNFILTERED_QUERY } from './cypher.js';
 import { step } from './explain.js';
 import { edgeParams, MAX_HOPS, type PathSearch } from './options.js';

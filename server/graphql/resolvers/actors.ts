@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { filterParams } from '../../db/filter.js';
+import type { ActorRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
-import type { ActorRow } from '../rows.js';
 import { luceneQuery } from '../search.js';
 import type { FilterArgs, Page, PageArgs, ResolverMap } from '../types.js';
 import { decodeCursor } from '../validate-args.js';

@@ -1,11 +1,11 @@
 import { filterParams } from '../../db/filter.js';
+import type { ActorRow, SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
 import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../model/dates.js';
 import { CLAIM_TYPES, relationshipType, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
-import type { ActorRow, SourceRow } from '../rows.js';
 import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';
 import { decodeCursor } from '../validate-args.js';
 import { endActor } from './actors.js';

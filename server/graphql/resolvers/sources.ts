@@ -1,8 +1,8 @@
+import type { SourceRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
-import type { SourceRow } from '../rows.js';
 import type { ResolverMap } from '../types.js';
 import { MAX_PAGE } from './pages.js';
 
