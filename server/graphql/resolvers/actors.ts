@@ -1,10 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { filterParams } from '../../db/filter.js';
-import type { ActorRow } from '../../db/rows.js';
+import type { ActorRow, RelationshipRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
 import { luceneQuery } from '../search.js';
 import type { FilterArgs, Page, PageArgs, ResolverMap } from '../types.js';
 import { decodeCursor } from '../validate-args.js';
@@ -57,7 +56,7 @@ export const actorResolvers: ResolverMap = {
     relationships(actor: ActorRow, args: FilterArgs & { first?: number | null }, { loaders }: Context) {
       const first = intBetween('first', args.first, 1, MAX_PAGE, 100);
       const f = filterParams(args.filter);
-      return loaders.actorRelationships(f, first).load(actor.id) as Promise<LoadedRelationship[]>;
+      return loaders.actorRelationships(f, first).load(actor.id) as Promise<RelationshipRow[]>;
     },
   },
 };

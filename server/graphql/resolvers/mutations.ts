@@ -1,13 +1,13 @@
 // Writes. Each goes through requireWriter, then through the same validation and transaction as a
 // bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
 import { GraphQLError } from 'graphql';
+import type { RelationshipRow } from '../../db/rows.js';
 import { importBundle } from '../../import/import-bundle.js';
 import { badInput } from '../../model/arguments.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
 import type { ResolverMap } from '../types.js';
 import { partialDate } from './relationships.js';
 
@@ -25,7 +25,7 @@ const bundleOf = (records: { actors?: object[]; sources?: object[]; relationship
 });
 
 /** The fields where a stored relationship differs from an input with the same id. */
-function differences(stored: LoadedRelationship, input: RelationshipInput): string[] {
+function differences(stored: RelationshipRow, input: RelationshipInput): string[] {
   const sorted = (ids: readonly string[]) => [...new Set(ids)].sort().join(',');
   const pairs: [string, unknown, unknown][] = [
     ['type', stored.type, input.type],

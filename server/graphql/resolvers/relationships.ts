@@ -1,11 +1,10 @@
 import { filterParams } from '../../db/filter.js';
-import type { ActorRow, SourceRow } from '../../db/rows.js';
+import type { ActorRow, RelationshipRow, SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
 import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../model/dates.js';
 import { CLAIM_TYPES, relationshipType, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
 import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';
 import { decodeCursor } from '../validate-args.js';
 import { endActor } from './actors.js';
@@ -61,7 +60,7 @@ export function partialDate(day: string | null | undefined, precision: string | 
   return { text, precision: period.precision, start: period.start, end: period.end };
 }
 
-const sortKey = (r: LoadedRelationship) => [r.validFrom ?? r.knownSince, r.id];
+const sortKey = (r: RelationshipRow) => [r.validFrom ?? r.knownSince, r.id];
 
 async function relationshipPage(
   executor: Context['executor'],
@@ -74,11 +73,11 @@ async function relationshipPage(
     { f: params.f, afterKey: params.after?.[0] ?? null, afterId: params.after?.[1] ?? null, limit: params.first + 1 },
     { operation, class: 'search' },
   );
-  const rows = loaders.prime((row?.rows ?? []) as LoadedRelationship[]);
+  const rows = loaders.prime((row?.rows ?? []) as RelationshipRow[]);
   return { rows, totalCount: Number(row?.totalCount ?? 0) };
 }
 
-function subgraph(edges: LoadedRelationship[]) {
+function subgraph(edges: RelationshipRow[]) {
   const nodes = new Map<string, ActorRow>();
   for (const edge of edges) {
     if (edge.fromActor) nodes.set(edge.from, edge.fromActor);
@@ -130,7 +129,7 @@ export const relationshipResolvers: ResolverMap = {
       if (!row) return { nodes: [], edges: [] };
       return {
         nodes: loaders.primeActors(row.nodes as ActorRow[]),
-        edges: loaders.prime(row.edges as LoadedRelationship[]),
+        edges: loaders.prime(row.edges as RelationshipRow[]),
       };
     },
 
@@ -138,7 +137,7 @@ export const relationshipResolvers: ResolverMap = {
       const limit = intBetween('limit', args.limit, 1, MAX_LIST, 2000);
       const f = filterParams(args.filter);
       const rows = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
-      return subgraph(loaders.prime(rows.map((r) => r.row as LoadedRelationship)));
+      return subgraph(loaders.prime(rows.map((r) => r.row as RelationshipRow)));
     },
 
     claims: (_: unknown, { about }: { about: string }, { loaders }: Context) => loaders.claims.load(about),
@@ -156,7 +155,7 @@ export const relationshipResolvers: ResolverMap = {
         },
         { operation: 'disputed', class: 'search' },
       );
-      return loaders.prime(rows.map((r) => r.row as LoadedRelationship));
+      return loaders.prime(rows.map((r) => r.row as RelationshipRow));
     },
 
     async timeline(
@@ -175,29 +174,29 @@ export const relationshipResolvers: ResolverMap = {
   },
 
   Relationship: {
-    typeInfo: (r: LoadedRelationship) => typeInfo(r.type),
-    from: (r: LoadedRelationship, _: unknown, context: Context) => endActor(r.from, r.fromActor, context),
-    to: (r: LoadedRelationship, _: unknown, context: Context) => endActor(r.to, r.toActor, context),
-    validFrom: (r: LoadedRelationship) => partialDate(r.validFrom, r.validFromPrecision),
-    validTo: (r: LoadedRelationship) => partialDate(r.validTo, r.validToPrecision),
-    async sentence(r: LoadedRelationship, _: unknown, context: Context) {
+    typeInfo: (r: RelationshipRow) => typeInfo(r.type),
+    from: (r: RelationshipRow, _: unknown, context: Context) => endActor(r.from, r.fromActor, context),
+    to: (r: RelationshipRow, _: unknown, context: Context) => endActor(r.to, r.toActor, context),
+    validFrom: (r: RelationshipRow) => partialDate(r.validFrom, r.validFromPrecision),
+    validTo: (r: RelationshipRow) => partialDate(r.validTo, r.validToPrecision),
+    async sentence(r: RelationshipRow, _: unknown, context: Context) {
       const [from, to] = await Promise.all([
         endActor(r.from, r.fromActor, context),
         endActor(r.to, r.toActor, context),
       ]);
       return renderSentence(r.type, r.status, from.name, to.name);
     },
-    async sources(r: LoadedRelationship, _: unknown, { loaders }: Context) {
+    async sources(r: RelationshipRow, _: unknown, { loaders }: Context) {
       if (r.sourceRows) return r.sourceRows;
       const rows = await loaders.source.loadMany(r.sources ?? []);
       return rows.filter((s): s is SourceRow => s !== null && !(s instanceof Error));
     },
-    claimedBy: (r: LoadedRelationship, _: unknown, { loaders }: Context) =>
+    claimedBy: (r: RelationshipRow, _: unknown, { loaders }: Context) =>
       r.claimedBy ? loaders.actor.load(r.claimedBy) : null,
-    about: (r: LoadedRelationship, _: unknown, { loaders }: Context) =>
+    about: (r: RelationshipRow, _: unknown, { loaders }: Context) =>
       r.about ? loaders.relationship.load(r.about) : null,
-    claims: (r: LoadedRelationship, _: unknown, { loaders }: Context) => loaders.claims.load(r.id),
-    async disputed(r: LoadedRelationship, _: unknown, { loaders }: Context) {
+    claims: (r: RelationshipRow, _: unknown, { loaders }: Context) => loaders.claims.load(r.id),
+    async disputed(r: RelationshipRow, _: unknown, { loaders }: Context) {
       const claims = await loaders.claims.load(r.id);
       const accused = r.status === ALLEGED || claims.some((c) => CLAIM_TYPES.for.includes(c.type));
       const denied = r.status === DENIED || claims.some((c) => CLAIM_TYPES.against.includes(c.type));

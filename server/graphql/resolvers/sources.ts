@@ -1,8 +1,7 @@
-import type { SourceRow } from '../../db/rows.js';
+import type { RelationshipRow, SourceRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
 import type { ResolverMap } from '../types.js';
 import { MAX_PAGE } from './pages.js';
 
@@ -20,7 +19,7 @@ export const sourceResolvers: ResolverMap = {
   Source: {
     relationships(source: SourceRow, args: { first?: number | null }, { loaders }: Context) {
       const first = intBetween('first', args.first, 1, MAX_PAGE, 100);
-      return loaders.sourceRelationships(first).load(source.id) as Promise<LoadedRelationship[]>;
+      return loaders.sourceRelationships(first).load(source.id) as Promise<RelationshipRow[]>;
     },
   },
 };
