@@ -6,7 +6,6 @@ import type { Executor } from '../db/executor.js';
 import type { FilterParams } from '../db/filter.js';
 import type { ActorRow, RelationshipRow, SourceRow } from '../db/rows.js';
 import { query, relationshipsByIdQuery } from './cypher-parts.js';
-import { argsKey } from './validate-args.js';
 
 const ACTORS_BY_ID = query('actors-by-id');
 const SOURCES_BY_ID = query('sources-by-id');
@@ -109,4 +108,13 @@ export function createLoaders(executor: Executor): Loaders {
       return rows;
     },
   };
+}
+
+/** A stable key for a filter and page size, so loaders batch only calls with equal arguments. */
+export function argsKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }

@@ -6,10 +6,10 @@ import type { Config } from '../../server/config.js';
 import { filterParams } from '../../server/db/filter.js';
 import { requireWriter, tokenMatches } from '../../server/graphql/auth.js';
 import { query, relationshipsByIdQuery } from '../../server/graphql/cypher-parts.js';
+import { decodeCursor, encodeCursor } from '../../server/graphql/pages.js';
 import { neighborhoodQuery } from '../../server/graphql/resolvers/relationships.js';
 import { DateScalar } from '../../server/graphql/scalars.js';
 import { escapeLucene, luceneQuery } from '../../server/graphql/search.js';
-import { decodeCursor, encodeCursor } from '../../server/graphql/validate-args.js';
 import { checkConfidence, checkDay, intBetween } from '../../server/model/arguments.js';
 import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
 

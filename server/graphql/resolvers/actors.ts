@@ -4,10 +4,9 @@ import type { ActorRow, RelationshipRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
+import { DEFAULT_PAGE, decodeCursor, MAX_PAGE, page } from '../pages.js';
 import { luceneQuery } from '../search.js';
 import type { FilterArgs, Page, PageArgs, ResolverMap } from '../types.js';
-import { decodeCursor } from '../validate-args.js';
-import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
 
 const ACTORS = query('actors');
 const ACTORS_SEARCH = query('actors-search');

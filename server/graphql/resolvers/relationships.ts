@@ -5,10 +5,9 @@ import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../m
 import { CLAIM_TYPES, relationshipType, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
+import { DEFAULT_PAGE, decodeCursor, MAX_PAGE, page } from '../pages.js';
 import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';
-import { decodeCursor } from '../validate-args.js';
 import { endActor } from './actors.js';
-import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
 
 const RELATIONSHIPS = query('relationships');
 const GRAPH = query('graph');

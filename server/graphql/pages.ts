@@ -1,7 +1,7 @@
-// Cursors of paged lists, and the keys that tell loaders which calls they may batch together.
-import { badInput } from '../model/arguments.js';
-
+// Cursor pages: the query fetches first + 1 rows; the extra one only says a next page exists.
 // Cursors are opaque to clients: base64url of the JSON sort key of the last item of a page.
+import { badInput } from '../model/arguments.js';
+import type { Page } from './types.js';
 
 export function encodeCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -22,11 +22,15 @@ export function decodeCursor(argument: string, cursor: string | null | undefined
   return key as string[];
 }
 
-/** A stable key for a filter and page size, so loaders batch only calls with equal arguments. */
-export function argsKey(value: unknown): string {
-  return JSON.stringify(value, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
+export function page<T>(rows: T[], first: number, totalCount: number, key: (row: T) => string[]): Page<T> {
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return {
+    totalCount,
+    nodes,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: last === undefined ? null : encodeCursor(key(last)) },
+  };
 }
+
+export const MAX_PAGE = 500;
+export const DEFAULT_PAGE = 50;
