@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { filterParams } from '../../db/filter.js';
 import type { ActorRow, RelationshipRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
@@ -59,11 +58,3 @@ export const actorResolvers: ResolverMap = {
     },
   },
 };
-
-/** The actor a relationship end names; the database guarantees it exists (edges need both ends). */
-export async function endActor(id: string, embedded: ActorRow | undefined, { loaders }: Context): Promise<ActorRow> {
-  if (embedded) return embedded;
-  const actor = await loaders.actor.load(id);
-  if (!actor) throw new GraphQLError(`Actor "${id}" of a relationship is missing.`);
-  return actor;
-}

@@ -8,8 +8,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../mod
 import { requireWriter } from '../auth.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
+import { partialDate } from '../mappers.js';
 import type { ResolverMap } from '../types.js';
-import { partialDate } from './relationships.js';
 
 const RETRACT = query('retract-relationship');
 

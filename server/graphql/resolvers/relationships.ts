@@ -1,13 +1,12 @@
 import { filterParams } from '../../db/filter.js';
 import type { ActorRow, RelationshipRow, SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
-import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../model/dates.js';
-import { CLAIM_TYPES, relationshipType, renderSentence, vocabulary } from '../../model/vocabulary.js';
+import { CLAIM_TYPES, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
+import { endActor, partialDate, typeInfo } from '../mappers.js';
 import { DEFAULT_PAGE, decodeCursor, MAX_PAGE, page } from '../pages.js';
 import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';
-import { endActor } from './actors.js';
 
 const RELATIONSHIPS = query('relationships');
 const GRAPH = query('graph');
@@ -31,33 +30,6 @@ for (const status of [ALLEGED, DENIED]) {
 
 /** Timeline and Subgraph lists are not paged; this bounds them. */
 const MAX_LIST = 5000;
-
-export function typeInfo(type: string) {
-  const info = relationshipType(type);
-  if (!info) throw new Error(`Unknown relationship type "${type}".`);
-  return {
-    type: info.type,
-    label: info.label,
-    template: info.template,
-    directed: info.directed,
-    fromKinds: info.from,
-    toKinds: info.to,
-    cameo: info.cameo,
-    weight: info.weight,
-    aboutClaim: info.aboutClaim,
-    stance: info.stance,
-    description: info.description,
-  };
-}
-
-/** A stored day and its precision as the PartialDate type: the written text and its whole period. */
-export function partialDate(day: string | null | undefined, precision: string | null | undefined) {
-  // Neo4j stores no null properties, so an absent date arrives as undefined.
-  if (day === null || day === undefined) return null;
-  const text = formatPartialDate(day, (precision ?? 'day') as DatePrecision);
-  const period = parsePartialDate(text);
-  return { text, precision: period.precision, start: period.start, end: period.end };
-}
 
 const sortKey = (r: RelationshipRow) => [r.validFrom ?? r.knownSince, r.id];
 
