@@ -4,7 +4,7 @@
 
 import type { QueryClass as QueryClassName } from '../server/db/executor.js';
 import { filterParams } from '../server/db/filter.js';
-import { query } from '../server/graphql/cypher-parts.js';
+import { query } from '../server/db/queries.js';
 import { neighborhoodQuery } from '../server/graphql/resolvers/relationships.js';
 import { searchQuery } from '../server/paths/cypher.js';
 import { MAX_PATHS, TRAIL_STEPS } from '../server/paths/engine.js';

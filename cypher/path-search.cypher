@@ -1,11 +1,9 @@
-// Template (completed by server/paths/cypher.ts, which fills in only vocabulary type names and
-// checked integers): paths between two actors under the path options, with every actor,
-// relationship and source they touch, in one round trip.
+// Paths between two actors under the path options, with every actor, relationship and source they
+// touch, in one round trip. server/paths/cypher.ts fills in what Cypher takes no parameter for:
 //   __SELECTOR__  `ALL SHORTEST` (every shortest path) or `SHORTEST n` (the n shortest, 1..1000)
-//   __TYPES__     the relationship types to use, e.g. `:LEADS|INVADED` (from the vocabulary)
+//   __TYPES__     the relationship types to use, e.g. `LEADS|INVADED` (from the vocabulary)
 //   __MAX_HOPS__  1..6
-//   __EDGE__      the hop predicate of path-edge-filter.cypher
-//   __ACTOR_ROW__ the actor row of node `n` (actor-row.cypher)
+// and the hop predicate is the fragment path-edge-filter.cypher.
 // The search is a breadth-first SHORTEST search bounded by __MAX_HOPS__ whose hop predicate the
 // planner checks while it expands, never an enumeration of all paths. SHORTEST n counts trails
 // (no relationship twice, an actor may repeat): the engine keeps the simple ones.
@@ -19,7 +17,7 @@ OPTIONAL MATCH (a:Actor {id: $from})
 OPTIONAL MATCH (b:Actor {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = __SELECTOR__ (a)((x:Actor)-[r__TYPES__]-(y:Actor) WHERE __EDGE__){1,__MAX_HOPS__}(b)
+  MATCH p = __SELECTOR__ (a)((x:Actor)-[r:__TYPES__]-(y:Actor) WHERE __PATH_EDGE_FILTER__){1,__MAX_HOPS__}(b)
   WITH p LIMIT toInteger($maxPaths)
   RETURN collect(p) AS found
 }
@@ -27,7 +25,7 @@ CALL (found) {
   UNWIND found AS p
   UNWIND nodes(p) AS n
   WITH DISTINCT n
-  RETURN collect(__ACTOR_ROW__) AS actors
+  RETURN collect(__ACTOR_ROW(n)__) AS actors
 }
 CALL (found) {
   UNWIND found AS p

@@ -4,12 +4,12 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
 import type { FilterParams } from '../db/filter.js';
+import { query } from '../db/queries.js';
 import type { ActorRow, RelationshipRow, SourceRow } from '../db/rows.js';
-import { query, relationshipsByIdQuery } from './cypher-parts.js';
 
 const ACTORS_BY_ID = query('actors-by-id');
 const SOURCES_BY_ID = query('sources-by-id');
-const RELATIONSHIPS_BY_ID = relationshipsByIdQuery();
+const RELATIONSHIPS_BY_ID = query('relationships-by-id');
 const CLAIMS_ABOUT = query('claims-about');
 const ACTOR_RELATIONSHIPS = query('actor-relationships');
 const SOURCE_RELATIONSHIPS = query('source-relationships');

@@ -5,14 +5,14 @@ import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { ROOT_DIR } from '../config.js';
 import type { Executor, Tx } from '../db/executor.js';
-import { cypher } from '../db/queries.js';
+import { query } from '../db/queries.js';
 import type { Bundle, Relationship } from '../model/bundle.js';
 import { parsePartialDate } from '../model/dates.js';
 import { type BundleError, formatBundleError, validateBundle } from '../model/validate.js';
 import { ACTOR_KINDS, cypherLabel, cypherType, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
-const IMPORT_KNOWN = cypher('import-known');
-const KNOWN_RELATIONSHIPS_SCAN = cypher('import-known-relationships');
+const IMPORT_KNOWN = query('import-known');
+const KNOWN_RELATIONSHIPS_SCAN = query('import-known-relationships');
 // The same answer by seeking each vocabulary type's id index: cheap for a few ids, which is what
 // one-record mutations send; a scan of every relationship would make each of them cost O(graph).
 const KNOWN_RELATIONSHIPS_SEEK = `CALL () {
@@ -21,7 +21,7 @@ ${RELATIONSHIP_TYPES.map((type) => `  MATCH (a)-[r:${cypherType(type)}]->(b) WHE
 RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id}) AS relationships`;
 /** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
 const SEEK_UP_TO = 1_000;
-const IMPORT_SOURCES = cypher('import-sources');
+const IMPORT_SOURCES = query('import-sources');
 
 /** Rows per UNWIND statement; all statements still share one transaction. */
 const CHUNK = 5_000;

@@ -1,8 +1,9 @@
 // Runs a path question: one round trip for the paths (with every actor, relationship and source
 // they touch), and a second only when there is no path, to say why.
 import type { Executor } from '../db/executor.js';
+import type { PathSelector } from '../db/queries.js';
 import type { ActorRow, RelationshipRow } from '../db/rows.js';
-import { MAX_TRAILS, neighborsQuery, type Selector, searchQuery, UNFILTERED_QUERY } from './cypher.js';
+import { MAX_TRAILS, neighborsQuery, searchQuery, UNFILTERED_QUERY } from './cypher.js';
 import { step } from './explain.js';
 import { edgeParams, MAX_HOPS, type PathSearch } from './options.js';
 
@@ -83,7 +84,7 @@ export async function findPaths(
   options: FindOptions,
 ): Promise<PathAnswer> {
   const params = { from, to, maxPaths: MAX_PATHS, ...edgeParams(search) };
-  const run = async (selector: Selector) => {
+  const run = async (selector: PathSelector) => {
     const [row] = (await executor.read(searchQuery(selector, search.types, search.maxHops), params, {
       operation: options.operation,
       class: 'path',

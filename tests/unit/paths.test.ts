@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES, relationshipType, SYMMETRIC_TYPES } from '../../server/model/vocabulary.js';
-import { neighborsQuery, searchQuery, typeExpression } from '../../server/paths/cypher.js';
+import { neighborsQuery, searchQuery } from '../../server/paths/cypher.js';
 import { comparePaths, type PathRow } from '../../server/paths/engine.js';
 import { explanation, formatDay, step, when } from '../../server/paths/explain.js';
 import { checkK, edgeParams, pathSearch } from '../../server/paths/options.js';
@@ -119,8 +119,10 @@ describe('path Cypher', () => {
   });
 
   it('refuses anything that is not a vocabulary type or a checked integer', () => {
-    expect(() => typeExpression(['LEADS', 'x]-() DETACH DELETE (y'])).toThrow(/not a relationship type/);
-    expect(() => typeExpression([])).toThrow();
+    expect(() => searchQuery({ kind: 'all' }, ['LEADS', 'x]-() DETACH DELETE (y'], 3)).toThrow(
+      /not a relationship type/,
+    );
+    expect(() => neighborsQuery([])).toThrow();
     expect(() => searchQuery({ kind: 'shortest', n: 0 }, ['LEADS'], 3)).toThrow();
     expect(() => searchQuery({ kind: 'shortest', n: 2 }, ['LEADS'], 7)).toThrow();
     expect(() => searchQuery({ kind: 'shortest', n: 1.5 }, ['LEADS'], 3)).toThrow();

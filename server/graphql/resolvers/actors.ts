@@ -1,8 +1,8 @@
 import { filterParams } from '../../db/filter.js';
+import { query } from '../../db/queries.js';
 import type { ActorRow, RelationshipRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
 import { DEFAULT_PAGE, decodeCursor, MAX_PAGE, page } from '../pages.js';
 import { luceneQuery } from '../search.js';
 import type { FilterArgs, Page, PageArgs, ResolverMap } from '../types.js';

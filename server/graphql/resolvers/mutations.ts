@@ -1,13 +1,13 @@
 // Writes. Each goes through requireWriter, then through the same validation and transaction as a
 // bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
 import { GraphQLError } from 'graphql';
+import { query } from '../../db/queries.js';
 import type { RelationshipRow } from '../../db/rows.js';
 import { importBundle } from '../../import/import-bundle.js';
 import { badInput } from '../../model/arguments.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
 import { partialDate } from '../mappers.js';
 import type { ResolverMap } from '../types.js';
 

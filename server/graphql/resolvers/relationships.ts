@@ -1,9 +1,9 @@
 import { filterParams } from '../../db/filter.js';
+import { query } from '../../db/queries.js';
 import type { ActorRow, RelationshipRow, SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
 import { CLAIM_TYPES, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
 import { endActor, partialDate, typeInfo } from '../mappers.js';
 import { DEFAULT_PAGE, decodeCursor, MAX_PAGE, page } from '../pages.js';
 import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';

@@ -1,7 +1,7 @@
+import { query } from '../../db/queries.js';
 import type { ActorRow } from '../../db/rows.js';
 import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
 import type { ResolverMap } from '../types.js';
 
 const STATS = query('stats');
