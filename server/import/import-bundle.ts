@@ -13,12 +13,7 @@ import { ACTOR_KINDS, cypherLabel, cypherType, RELATIONSHIP_TYPES } from '../mod
 
 const IMPORT_KNOWN = query('import-known');
 const KNOWN_RELATIONSHIPS_SCAN = query('import-known-relationships');
-// The same answer by seeking each vocabulary type's id index: cheap for a few ids, which is what
-// one-record mutations send; a scan of every relationship would make each of them cost O(graph).
-const KNOWN_RELATIONSHIPS_SEEK = `CALL () {
-${RELATIONSHIP_TYPES.map((type) => `  MATCH (a)-[r:${cypherType(type)}]->(b) WHERE r.id IN $ids RETURN r, a, b`).join('\n  UNION ALL\n')}
-}
-RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id}) AS relationships`;
+const KNOWN_RELATIONSHIPS_SEEK = query('import-known-relationships-by-id');
 /** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
 const SEEK_UP_TO = 1_000;
 const IMPORT_SOURCES = query('import-sources');

@@ -82,7 +82,7 @@ export const mutationResolvers: ResolverMap = {
       if (reason.trim() === '') throw badInput('reason', 'must say why the relationship is retracted');
       const rows = await context.executor.write(
         RETRACT,
-        { id, reason: reason.trim() },
+        { ids: [id], reason: reason.trim() },
         { operation: 'retract-relationship' },
       );
       if (rows.length === 0) throw badInput('id', `no relationship "${id}"`);
