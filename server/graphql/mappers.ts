@@ -34,7 +34,6 @@ export function typeInfo(type: string) {
 
 /** A stored day and its precision as the PartialDate type: the written text and its whole period. */
 export function partialDate(day: string | null | undefined, precision: string | null | undefined) {
-  // Neo4j stores no null properties, so an absent date arrives as undefined.
   if (day === null || day === undefined) return null;
   const text = formatPartialDate(day, (precision ?? 'day') as DatePrecision);
   const period = parsePartialDate(text);

@@ -186,24 +186,9 @@ export async function findPaths(
   return answer('NOT_WITHIN_MAX_HOPS', `${none} of at most ${hops(search.maxHops)}.${beyond}`);
 }
 
-// Neo4j stores no null properties, so `r {.*}` leaves them out; the row type has them as null.
-const NULLABLE = [
-  'validFrom',
-  'validFromPrecision',
-  'validTo',
-  'validToPrecision',
-  'claimedBy',
-  'about',
-  'retractedAt',
-  'retractReason',
-  'claimedByName',
-] as const;
-
+// The query returns each actor once, beside the edges; the Relationship fields want them embedded.
 function edgeRow(e: RelationshipRow, actors: Map<string, ActorRow>): RelationshipRow {
-  const row: RelationshipRow = { ...e, fromActor: actors.get(e.from), toActor: actors.get(e.to) };
-  for (const field of NULLABLE) row[field] = e[field] ?? null;
-  row.claim = e.claim ?? null;
-  return row;
+  return { ...e, fromActor: actors.get(e.from), toActor: actors.get(e.to) };
 }
 
 function nameOf(id: string, actors: Map<string, ActorRow>): string {
