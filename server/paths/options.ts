@@ -1,7 +1,8 @@
 // Path options: checked once, then turned into the query parameters and the type list of the
 // pattern. Every failure is a BAD_USER_INPUT error naming the argument and the value.
+import { type FilterParams, filterParams } from '../db/filter.js';
 import { badInput, checkConfidence, checkDay, intBetween } from '../model/arguments.js';
-import { isRelationshipType, RELATIONSHIP_TYPES, STATUSES, SYMMETRIC_TYPES } from '../model/vocabulary.js';
+import { isRelationshipType, RELATIONSHIP_TYPES, STATUSES } from '../model/vocabulary.js';
 
 /** The PathOptions input of paths.graphql. */
 export interface PathOptionsInput {
@@ -90,14 +91,11 @@ export function pathSearch(input: PathOptionsInput | null | undefined, argument 
   return Object.freeze({ ...search, filtered });
 }
 
-/** The parameters of path-edge-filter.cypher. */
-export function edgeParams(search: PathSearch) {
+/** The parameters of path-edge-filter.cypher: the relationship filter's `$f`, and the direction. */
+export function edgeParams(search: PathSearch): { f: FilterParams; directed: boolean } {
+  const { statuses, minConfidence, asOf, knownOn } = search;
   return {
-    statuses: search.statuses,
-    minConfidence: search.minConfidence,
-    asOf: search.asOf,
-    knownOn: search.knownOn,
+    f: filterParams({ statuses: statuses && [...statuses], minConfidence, asOf, knownOn }),
     directed: search.directed,
-    symmetricTypes: SYMMETRIC_TYPES,
   };
 }
