@@ -1,4 +1,4 @@
-import { filterParams } from '../../db/filter.js';
+import { type FilterParams, filterParams } from '../../db/filter.js';
 import { query } from '../../db/queries.js';
 import type { ActorRow, RelationshipRow, SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
@@ -28,24 +28,24 @@ for (const status of [ALLEGED, DENIED]) {
   if (!vocabulary.statuses.some((s) => s.status === status)) throw new Error(`The vocabulary lacks status ${status}.`);
 }
 
-/** Timeline and Subgraph lists are not paged; this bounds them. */
+/** graph(limit) is not paged; this bounds it. */
 const MAX_LIST = 5000;
 
 const sortKey = (r: RelationshipRow) => [r.validFrom ?? r.knownSince, r.id];
 
-async function relationshipPage(
-  executor: Context['executor'],
-  loaders: Context['loaders'],
-  params: { f: ReturnType<typeof filterParams>; first: number; after: string[] | null },
-  operation: string,
-) {
+/** One page of relationships.cypher: the list of relationships(filter) and of timeline. */
+async function relationshipPage(f: FilterParams, args: PageArgs, { executor, loaders }: Context, operation: string) {
+  const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
+  const after = decodeCursor('after', args.after, 2);
+  if (after && !/^\d{4}-\d{2}-\d{2}$/.test(after[0] ?? ''))
+    throw badInput('after', `"${args.after}" is not a cursor of this list`);
   const [row] = await executor.read(
     RELATIONSHIPS,
-    { f: params.f, afterKey: params.after?.[0] ?? null, afterId: params.after?.[1] ?? null, limit: params.first + 1 },
+    { f, afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: first + 1 },
     { operation, class: 'search' },
   );
   const rows = loaders.prime((row?.rows ?? []) as RelationshipRow[]);
-  return { rows, totalCount: Number(row?.totalCount ?? 0) };
+  return page(rows, first, Number(row?.totalCount ?? 0), sortKey);
 }
 
 function subgraph(edges: RelationshipRow[]) {
@@ -72,15 +72,8 @@ export const relationshipResolvers: ResolverMap = {
       return row;
     },
 
-    async relationships(_: unknown, args: FilterArgs & PageArgs, { executor, loaders }: Context) {
-      const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
-      const after = decodeCursor('after', args.after, 2);
-      if (after && !/^\d{4}-\d{2}-\d{2}$/.test(after[0] ?? ''))
-        throw badInput('after', `"${args.after}" is not a cursor of this list`);
-      const f = filterParams(args.filter);
-      const { rows, totalCount } = await relationshipPage(executor, loaders, { f, first, after }, 'relationships');
-      return page(rows, first, totalCount, sortKey);
-    },
+    relationships: (_: unknown, args: FilterArgs & PageArgs, context: Context) =>
+      relationshipPage(filterParams(args.filter), args, context, 'relationships'),
 
     async neighborhood(
       _: unknown,
@@ -129,16 +122,15 @@ export const relationshipResolvers: ResolverMap = {
       return loaders.prime(rows.map((r) => r.row as RelationshipRow));
     },
 
-    async timeline(
+    timeline(
       _: unknown,
-      args: { actor: string; other?: string | null; between?: DateRangeInput | null },
-      { executor, loaders }: Context,
+      args: { actor: string; other?: string | null; between?: DateRangeInput | null } & PageArgs,
+      context: Context,
     ) {
       const between = checkDateRange('between', args.between);
       if (args.other === args.actor) throw badInput('other', `"${args.other}" is the same actor as actor`);
       const f = { ...filterParams({ between, involving: args.actor }), other: args.other ?? null };
-      const { rows } = await relationshipPage(executor, loaders, { f, first: MAX_LIST, after: null }, 'timeline');
-      return rows;
+      return relationshipPage(f, args, context, 'timeline');
     },
 
     relationshipTypes: () => vocabulary.relationshipTypes.map((t) => typeInfo(t.type)),
