@@ -14,6 +14,7 @@ export async function endActor(id: string, embedded: ActorRow | undefined, { loa
   return actor;
 }
 
+/** The RelationshipTypeInfo of a type: its vocabulary entry under the SDL's field names. */
 export function typeInfo(type: string) {
   const info = relationshipType(type);
   if (!info) throw new Error(`Unknown relationship type "${type}".`);
