@@ -1,6 +1,7 @@
 // Writes. Each goes through requireWriter, then through the same validation and transaction as a
 // bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
 import { GraphQLError } from 'graphql';
+import { bumpGraphVersion } from '../../db/graph-version.js';
 import { importBundle } from '../../import/import-bundle.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
@@ -80,9 +81,12 @@ export const mutationResolvers: ResolverMap = {
     async retractRelationship(_: unknown, { id, reason }: { id: string; reason: string }, context: Context) {
       requireWriter(context);
       if (reason.trim() === '') throw badInput('reason', 'must say why the relationship is retracted');
-      const rows = await context.executor.write(
-        RETRACT,
-        { id, reason: reason.trim() },
+      const rows = await context.executor.writeTransaction(
+        async (tx) => {
+          const retracted = await tx.run(RETRACT, { id, reason: reason.trim() });
+          if (retracted.length > 0) await bumpGraphVersion(tx);
+          return retracted;
+        },
         { operation: 'retract-relationship' },
       );
       if (rows.length === 0) throw badInput('id', `no relationship "${id}"`);
