@@ -50,6 +50,7 @@ export const DEFAULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'cameo',
     'weight',
     'aboutClaim',
+    'stance',
     'description',
   ],
   Subgraph: ['nodes', 'edges'],

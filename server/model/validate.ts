@@ -49,6 +49,9 @@ type Collection = 'actors' | 'sources' | 'relationships';
 const EMPTY_KNOWN: KnownIds = { actorKinds: new Map(), sourceIds: new Set(), relationships: new Map() };
 const RECORD_PATH = /^(actors|sources|relationships)\[(\d+)\](?:\.(.+))?$/;
 const ABOUT_TYPES = vocabulary.relationshipTypes.filter((t) => t.aboutClaim).map((t) => t.type);
+/** "A, B and C". */
+const listed = (items: readonly string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** `relationships[3] (id nk-troops-ru): to: unknown actor "russsia"` */
 export function formatBundleError(e: BundleError): string {
@@ -304,7 +307,7 @@ export function validateBundle(input: unknown, known: KnownIds = EMPTY_KNOWN): V
     if (info?.aboutClaim && r.about === null) {
       at('about', `required for ${info.type}: the id of the relationship the claim is about`);
     } else if (info && !info.aboutClaim && r.about !== null) {
-      at('about', `only ${ABOUT_TYPES.join(' and ')} may refer to another relationship`);
+      at('about', `only ${listed(ABOUT_TYPES)} may refer to another relationship`);
     } else if (r.about !== null) {
       if (r.about === r.id) at('about', 'a relationship cannot be about itself');
       else if (!relIds.has(r.about) && !known.relationships.has(r.about))

@@ -17,17 +17,29 @@ const actorKindSchema = z.strictObject({
   description: z.string().min(1),
 });
 
+// How a relationship of this status is told: null for the type's own template (a fact), else a
+// form per temporal class with {from}, {to}, {template} (the type's sentence), {infinitive} and
+// {past} (the template without its "{from} ": "visited Germany" in "is alleged to have visited").
+const sentenceForm = z
+  .string()
+  .refine((f) => f.includes('{from}') || f.includes('{template}'), 'must contain {from} or {template}');
+
 const statusSchema = z.strictObject({
   status: z.string().regex(STATUS_NAME, 'must be lower-case letters, e.g. "alleged"'),
   label: z.string().min(1),
   requiresClaimedBy: z.boolean(),
+  sentence: z.strictObject({ state: sentenceForm, event: sentenceForm }).nullable(),
   description: z.string().min(1),
 });
 
 const relationshipTypeSchema = z.strictObject({
   type: z.string().regex(TYPE_NAME, 'must be UPPER_SNAKE_CASE, e.g. "SUPPLIES_ARMS_TO"'),
   label: z.string().min(1),
-  template: z.string().refine((t) => t.includes('{from}') && t.includes('{to}'), 'must contain both {from} and {to}'),
+  template: z
+    .string()
+    .refine((t) => t.startsWith('{from} ') && t.includes('{to}'), 'must start with "{from} " and contain {to}'),
+  /** The verb phrase after "to": "visit {to}" (for "planned to visit Germany"). */
+  infinitive: z.string().refine((t) => t.includes('{to}') && !t.includes('{from}'), 'must contain {to} and not {from}'),
   directed: z.boolean(),
   temporal: z.enum(['event', 'state']),
   from: z.array(z.string()).min(1),
@@ -38,6 +50,8 @@ const relationshipTypeSchema = z.strictObject({
     .nullable(),
   weight: z.number().min(-10).max(10).nullable(),
   aboutClaim: z.boolean(),
+  /** For a claim type: whether it speaks for the relationship it is about or against it. */
+  stance: z.enum(['for', 'against']).nullable(),
   description: z.string().min(1),
 });
 
@@ -66,6 +80,13 @@ const vocabularySchema = z
       if (types.has(t.type))
         ctx.addIssue({ code: 'custom', path: ['relationshipTypes', i, 'type'], message: `duplicate type "${t.type}"` });
       types.add(t.type);
+      if (t.aboutClaim !== (t.stance !== null)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['relationshipTypes', i, 'stance'],
+          message: t.aboutClaim ? 'a claim type needs a stance (for or against)' : 'only claim types have a stance',
+        });
+      }
       for (const end of ['from', 'to'] as const) {
         t[end].forEach((kind, j) => {
           if (!kinds.has(kind)) {
@@ -134,10 +155,45 @@ export function isStatus(s: unknown): s is string {
   return typeof s === 'string' && statusesByName.has(s);
 }
 
-/** "Kim Jong Un visited Russia": fills a type's template; throws on an unknown type. */
-export function renderTemplate(type: string, fromName: string, toName: string): string {
+/** The claim types, by what they say of the relationship they are about. */
+export const CLAIM_TYPES: Readonly<Record<'for' | 'against', readonly string[]>> = Object.freeze({
+  for: Object.freeze(vocabulary.relationshipTypes.filter((t) => t.stance === 'for').map((t) => t.type)),
+  against: Object.freeze(vocabulary.relationshipTypes.filter((t) => t.stance === 'against').map((t) => t.type)),
+});
+
+function fill(text: string, fromName: string, toName: string): string {
+  // A function replacement, so "$&" or "$1" inside a name is not treated as a pattern.
+  return text.replace(/\{(from|to)\}/g, (_match, end: string) => (end === 'from' ? fromName : toName));
+}
+
+function typeInfoOf(type: string): RelationshipTypeInfo {
   const info = typesByName.get(type);
   if (!info) throw new Error(`Unknown relationship type "${type}".`);
-  // A function replacement, so "$&" or "$1" inside a name is not treated as a pattern.
-  return info.template.replace(/\{(from|to)\}/g, (_match, end: string) => (end === 'from' ? fromName : toName));
+  return info;
+}
+
+/** "Kim Jong Un visited Russia": fills a type's template; throws on an unknown type. */
+export function renderTemplate(type: string, fromName: string, toName: string): string {
+  return fill(typeInfoOf(type).template, fromName, toName);
+}
+
+/**
+ * The sentence a relationship of this status reads as: "Joe Biden planned to visit Germany",
+ * "North Korea is alleged to send troops to Russia"; a fact reads as its template. Throws on an
+ * unknown type or status.
+ */
+export function renderSentence(type: string, status: string, fromName: string, toName: string): string {
+  const info = typeInfoOf(type);
+  const st = statusesByName.get(status);
+  if (!st) throw new Error(`Unknown status "${status}".`);
+  const form = st.sentence?.[info.temporal];
+  if (!form) return fill(info.template, fromName, toName);
+  const text = form.replace(/\{(template|infinitive|past)\}/g, (_match, part: string) =>
+    part === 'template'
+      ? info.template
+      : part === 'infinitive'
+        ? info.infinitive
+        : info.template.slice('{from} '.length),
+  );
+  return fill(text, fromName, toName);
 }

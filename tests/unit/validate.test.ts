@@ -223,7 +223,7 @@ describe('validateBundle: each error has its own message', () => {
     });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^relationships\[0\] \(id nk-arms-ru\): type: unknown relationship type "ARMS" \(expected one of ACCUSES, ATTACKED, .*VISITED\)$/,
+      /^relationships\[0\] \(id nk-arms-ru\): type: unknown relationship type "ARMS" \(expected one of ACCUSES, ALLIED_WITH, ATTACKED, .*VISITED\)$/,
     );
   });
 
@@ -301,7 +301,7 @@ describe('validateBundle: each error has its own message', () => {
     ]);
   });
 
-  it('requires about on ACCUSES and DENIES', () => {
+  it('requires about on the claim types (ACCUSES, CONFIRMS, DENIES)', () => {
     expect(errorsAfter((b) => (rel(b, 1).about = null))).toEqual([
       'relationships[1] (id ua-accuses-nk): about: required for ACCUSES: the id of the relationship the claim is about',
     ]);
@@ -309,7 +309,7 @@ describe('validateBundle: each error has its own message', () => {
 
   it('forbids about on other types', () => {
     expect(errorsAfter((b) => (rel(b, 0).about = 'ua-accuses-nk'))).toEqual([
-      'relationships[0] (id nk-arms-ru): about: only ACCUSES and DENIES may refer to another relationship',
+      'relationships[0] (id nk-arms-ru): about: only ACCUSES, CONFIRMS and DENIES may refer to another relationship',
     ]);
   });
 

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ACTOR_KINDS,
+  CLAIM_TYPES,
   isRelationshipType,
   KIND_NAME,
   loadVocabulary,
   RELATIONSHIP_TYPES,
   relationshipType,
+  renderSentence,
   renderTemplate,
   STATUSES,
   TYPE_NAME,
@@ -39,6 +41,11 @@ describe('vocabulary', () => {
       'INVADED',
       'ATTACKED',
       'REQUESTS_AID_FROM',
+      'ALLIED_WITH',
+      'CONFIRMS',
+      'GRANTS_PERMISSION_TO',
+      'CONDEMNS',
+      'PART_OF',
     ]) {
       expect(RELATIONSHIP_TYPES).toContain(type);
     }
@@ -56,9 +63,52 @@ describe('vocabulary', () => {
     expect(ACTOR_KINDS).toEqual(expect.arrayContaining(['Country', 'Person', 'Organization']));
   });
 
-  it('marks only ACCUSES and DENIES as claims about claims', () => {
+  it('marks ACCUSES, CONFIRMS and DENIES as claims about claims, each with its stance', () => {
     const about = vocabulary.relationshipTypes.filter((t) => t.aboutClaim).map((t) => t.type);
-    expect(about.sort()).toEqual(['ACCUSES', 'DENIES']);
+    expect(about.sort()).toEqual(['ACCUSES', 'CONFIRMS', 'DENIES']);
+    expect(CLAIM_TYPES).toEqual({ for: ['ACCUSES', 'CONFIRMS'], against: ['DENIES'] });
+    for (const t of vocabulary.relationshipTypes) if (!t.aboutClaim) expect(t.stance, t.type).toBeNull();
+  });
+
+  it('refuses a claim type without a stance, and a stance on a type that is no claim', () => {
+    const v = clone() as { relationshipTypes: { type: string; stance: string | null }[] };
+    const accuses = v.relationshipTypes.findIndex((t) => t.type === 'ACCUSES');
+    const leads = v.relationshipTypes.findIndex((t) => t.type === 'LEADS');
+    item(v.relationshipTypes, accuses).stance = null;
+    item(v.relationshipTypes, leads).stance = 'for';
+    let message = '';
+    try {
+      loadVocabulary(v);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(`relationshipTypes.${accuses}.stance: a claim type needs a stance`);
+    expect(message).toContain(`relationshipTypes.${leads}.stance: only claim types have a stance`);
+  });
+
+  it('tells a relationship as its status says', () => {
+    expect(renderSentence('VISITED', 'fact', 'Joe Biden', 'Germany')).toBe('Joe Biden visited Germany');
+    expect(renderSentence('VISITED', 'planned', 'Joe Biden', 'Germany')).toBe('Joe Biden planned to visit Germany');
+    expect(renderSentence('VISITED', 'cancelled', 'Joe Biden', 'Germany')).toBe(
+      'Joe Biden called off a plan to visit Germany',
+    );
+    expect(renderSentence('SENDS_TROOPS_TO', 'alleged', 'North Korea', 'Russia')).toBe(
+      'North Korea is alleged to send troops to Russia',
+    );
+    expect(renderSentence('ATTACKED', 'alleged', 'Russia', 'Ukraine')).toBe(
+      'Russia is alleged to have attacked Ukraine',
+    );
+    expect(renderSentence('SUPPLIES_ARMS_TO', 'reported', 'North Korea', 'Russia')).toBe(
+      'North Korea is reported to supply arms to Russia',
+    );
+    expect(renderSentence('SENDS_TROOPS_TO', 'denied', 'North Korea', 'Russia')).toBe(
+      'It is denied that North Korea sends troops to Russia',
+    );
+    expect(renderSentence('SUPPLIES_ARMS_TO', 'planned', 'South Korea', 'Ukraine')).toBe(
+      'South Korea plans to supply arms to Ukraine',
+    );
+    expect(renderSentence('LEADS', 'alleged', 'A $1', 'B $&')).toBe('A $1 is alleged to lead B $&');
+    expect(() => renderSentence('LEADS', 'rumoured', 'a', 'b')).toThrow('Unknown status "rumoured"');
   });
 
   it('marks MET_WITH and COOPERATES_WITH as symmetric', () => {
@@ -120,10 +170,18 @@ describe('vocabulary', () => {
     expect(message).toContain('relationshipTypes.2.type: duplicate type "ACCUSES"');
   });
 
-  it('refuses a template without both placeholders', () => {
-    const v = clone() as { relationshipTypes: { template: string }[] };
+  it('refuses a template without both placeholders, and an infinitive with {from}', () => {
+    const v = clone() as { relationshipTypes: { template: string; infinitive: string }[] };
     item(v.relationshipTypes, 0).template = '{from} did something';
-    expect(() => loadVocabulary(v)).toThrow(/template: must contain both \{from\} and \{to\}/);
+    item(v.relationshipTypes, 1).infinitive = '{from} attack {to}';
+    let message = '';
+    try {
+      loadVocabulary(v);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/relationshipTypes\.0\.template: must start with "\{from\} " and contain \{to\}/);
+    expect(message).toMatch(/relationshipTypes\.1\.infinitive: must contain \{to\} and not \{from\}/);
   });
 
   it('is listed in full in docs/model.md, with the same templates', () => {

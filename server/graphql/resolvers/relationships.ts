@@ -1,5 +1,5 @@
 import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../model/dates.js';
-import { relationshipType, renderTemplate, vocabulary } from '../../model/vocabulary.js';
+import { CLAIM_TYPES, relationshipType, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
 import { query } from '../cypher-parts.js';
 import type { LoadedRelationship } from '../loaders.js';
@@ -28,14 +28,10 @@ export function neighborhoodQuery(depth: number): string {
 }
 const DISPUTED = query('disputed');
 
-// The claim types and statuses that make a relationship disputed, checked against the vocabulary.
-const ACCUSE_TYPE = 'ACCUSES';
-const DENY_TYPE = 'DENIES';
+// What makes a relationship disputed: a claim for it (a claim type with stance "for", or its own
+// status alleged) and one against it (stance "against", or status denied).
 const ALLEGED = 'alleged';
 const DENIED = 'denied';
-for (const type of [ACCUSE_TYPE, DENY_TYPE]) {
-  if (!relationshipType(type)?.aboutClaim) throw new Error(`The vocabulary lacks the claim type ${type}.`);
-}
 for (const status of [ALLEGED, DENIED]) {
   if (!vocabulary.statuses.some((s) => s.status === status)) throw new Error(`The vocabulary lacks status ${status}.`);
 }
@@ -56,6 +52,7 @@ export function typeInfo(type: string) {
     cameo: info.cameo,
     weight: info.weight,
     aboutClaim: info.aboutClaim,
+    stance: info.stance,
     description: info.description,
   };
 }
@@ -155,7 +152,13 @@ export const relationshipResolvers: ResolverMap = {
       const f = filterParams(args.filter);
       const rows = await executor.read(
         DISPUTED,
-        { f, accuseType: ACCUSE_TYPE, denyType: DENY_TYPE, allegedStatus: ALLEGED, deniedStatus: DENIED },
+        {
+          f,
+          forTypes: CLAIM_TYPES.for,
+          againstTypes: CLAIM_TYPES.against,
+          allegedStatus: ALLEGED,
+          deniedStatus: DENIED,
+        },
         { operation: 'disputed', class: 'search' },
       );
       return loaders.prime(rows.map((r) => r.row as LoadedRelationship));
@@ -187,7 +190,7 @@ export const relationshipResolvers: ResolverMap = {
         endActor(r.from, r.fromActor, context),
         endActor(r.to, r.toActor, context),
       ]);
-      return renderTemplate(r.type, from.name, to.name);
+      return renderSentence(r.type, r.status, from.name, to.name);
     },
     async sources(r: LoadedRelationship, _: unknown, { loaders }: Context) {
       if (r.sourceRows) return r.sourceRows;
@@ -201,8 +204,8 @@ export const relationshipResolvers: ResolverMap = {
     claims: (r: LoadedRelationship, _: unknown, { loaders }: Context) => loaders.claims.load(r.id),
     async disputed(r: LoadedRelationship, _: unknown, { loaders }: Context) {
       const claims = await loaders.claims.load(r.id);
-      const accused = r.status === ALLEGED || claims.some((c) => c.type === ACCUSE_TYPE);
-      const denied = r.status === DENIED || claims.some((c) => c.type === DENY_TYPE);
+      const accused = r.status === ALLEGED || claims.some((c) => CLAIM_TYPES.for.includes(c.type));
+      const denied = r.status === DENIED || claims.some((c) => CLAIM_TYPES.against.includes(c.type));
       return accused && denied;
     },
   },
