@@ -1,6 +1,7 @@
 import { mergeResolvers } from '@graphql-tools/merge';
 import { DateScalar, JSONScalar } from '../scalars.js';
 import { actorResolvers } from './actors.js';
+import { analyticsResolvers } from './analytics.js';
 import { mutationResolvers } from './mutations.js';
 import { pathResolvers } from './paths.js';
 import { relationshipResolvers } from './relationships.js';
@@ -17,4 +18,5 @@ export const resolvers = mergeResolvers([
   statsResolvers,
   mutationResolvers,
   pathResolvers,
+  analyticsResolvers,
 ]);
