@@ -1,9 +1,11 @@
 // Centrality on the structural graph: every relationship that passed the filter, weighted or not,
 // joins its two actors; several relationships between one pair make one link (PageRank weighs it
-// by their number). Degree and PageRank come from graphology-metrics; betweenness is Brandes's
-// algorithm, exact up to EXACT_BETWEENNESS_UP_TO actors and estimated above it from a seeded sample
-// of source actors, scaled up (the answer says how many it used). Pure: no database, no GraphQL.
-import { degreeCentrality, pagerank, UndirectedGraph } from './graphology.js';
+// by their number). Degree is the share of the other actors linked; PageRank is the power
+// iteration graphology-metrics runs; betweenness is Brandes's algorithm, exact up to
+// EXACT_BETWEENNESS_UP_TO actors and estimated above it from a seeded sample of source actors,
+// scaled up (the answer says how many it used). All three are checked against graphology-metrics
+// in tests/unit/analytics-centrality.test.ts; they run here on adjacency arrays because building
+// graphology's graph object costs more than the measures at 100,000 relationships. Pure.
 import { seededRandom } from './random.js';
 import { compare, type SignedGraph } from './signed-graph.js';
 
@@ -29,6 +31,7 @@ export interface Ranking {
 interface Links {
   readonly offsets: Int32Array;
   readonly neighbours: Int32Array;
+  readonly counts: Float64Array;
 }
 
 function links(graph: SignedGraph): Links {
@@ -41,15 +44,51 @@ function links(graph: SignedGraph): Links {
   for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
   const fill = offsets.slice(0, n);
   const neighbours = new Int32Array(2 * graph.pairs.length);
-  const put = (u: number, v: number) => {
-    neighbours[fill[u] as number] = v;
-    fill[u] = (fill[u] as number) + 1;
+  const counts = new Float64Array(2 * graph.pairs.length);
+  const put = (u: number, v: number, count: number) => {
+    const at = fill[u] as number;
+    neighbours[at] = v;
+    counts[at] = count;
+    fill[u] = at + 1;
   };
   for (const p of graph.pairs) {
-    put(p.u, p.v);
-    put(p.v, p.u);
+    put(p.u, p.v, p.edges.length);
+    put(p.v, p.u, p.edges.length);
   }
-  return { offsets, neighbours };
+  return { offsets, neighbours, counts };
+}
+
+/** PageRank over the links weighted by their relationship counts, as graphology-metrics computes it. */
+export function pagerank(l: Links, n: number, alpha = 0.85, maxIterations = 100, tolerance = 1e-6): Float64Array {
+  const p = 1 / n;
+  const strength = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = l.offsets[i] as number; j < (l.offsets[i + 1] as number); j++) {
+      strength[i] = (strength[i] as number) + (l.counts[j] as number);
+    }
+  }
+  let x = new Float64Array(n).fill(p);
+  let next = new Float64Array(n);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    let dangling = 0;
+    for (let i = 0; i < n; i++) if (strength[i] === 0) dangling += x[i] as number;
+    const base = alpha * dangling * p + (1 - alpha) * p;
+    next.fill(base);
+    for (let i = 0; i < n; i++) {
+      const s = strength[i] as number;
+      if (s === 0) continue;
+      const share = (alpha * (x[i] as number)) / s;
+      for (let j = l.offsets[i] as number; j < (l.offsets[i + 1] as number); j++) {
+        const v = l.neighbours[j] as number;
+        next[v] = (next[v] as number) + share * (l.counts[j] as number);
+      }
+    }
+    let error = 0;
+    for (let i = 0; i < n; i++) error += Math.abs((next[i] as number) - (x[i] as number));
+    [x, next] = [next, x];
+    if (error < n * tolerance) break;
+  }
+  return x;
 }
 
 /**
@@ -115,26 +154,24 @@ export function sample(n: number, k: number, seed = SEED): Int32Array {
   return all.slice(0, k).sort();
 }
 
-function graphologyGraph(graph: SignedGraph): UndirectedGraph {
-  const g = new UndirectedGraph();
-  for (let i = 0; i < graph.ids.length; i++) g.addNode(i);
-  for (const p of graph.pairs) g.addEdge(p.u, p.v, { count: p.edges.length });
-  return g;
-}
-
 /** Scores every actor of the graph by one measure and ranks them. */
 export function centrality(graph: SignedGraph, measure: Measure, exactUpTo = EXACT_BETWEENNESS_UP_TO): Ranking {
   const n = graph.ids.length;
+  const l = links(graph);
   let scores: Float64Array;
   let sampled: number | null = null;
   if (measure === 'BETWEENNESS') {
     const sources = sample(n, n <= exactUpTo ? n : BETWEENNESS_SAMPLE);
     if (sources.length < n) sampled = sources.length;
-    scores = brandes(links(graph), n, sources);
+    scores = brandes(l, n, sources);
+  } else if (measure === 'PAGERANK') {
+    scores = pagerank(l, n);
   } else {
-    const g = graphologyGraph(graph);
-    const byNode = measure === 'DEGREE' ? degreeCentrality(g) : pagerank(g, { getEdgeWeight: 'count', alpha: 0.85 });
-    scores = Float64Array.from({ length: n }, (_, i) => byNode[String(i)] ?? 0);
+    const others = Math.max(1, n - 1);
+    scores = Float64Array.from(
+      { length: n },
+      (_, i) => ((l.offsets[i + 1] as number) - (l.offsets[i] as number)) / others,
+    );
   }
   const order = Int32Array.from({ length: n }, (_, i) => i).sort(
     (x, y) => (scores[y] as number) - (scores[x] as number) || compare(graph.ids[x] ?? '', graph.ids[y] ?? ''),

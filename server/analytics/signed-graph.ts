@@ -105,12 +105,20 @@ export function signedGraph(projection: Projection): SignedGraph {
   const actors = projection.actors.filter((a) => touched.has(a.id)).sort((x, y) => compare(x.id, y.id));
   const ids = actors.map((a) => a.id);
   const index = new Map(ids.map((id, i) => [id, i]));
+  const weights = new Map<string, ReturnType<typeof weigh>>();
   const edges: WeightedEdge[] = [];
   for (const e of [...projection.edges].sort((x, y) => compare(x.id, y.id))) {
     const u = index.get(e.from);
     const v = index.get(e.to);
     if (u === undefined || v === undefined || u === v) continue;
-    edges.push({ ...e, ...weigh(e.type, e.confidence), u, v });
+    let unit = weights.get(e.type);
+    if (unit === undefined) {
+      unit = weigh(e.type, 1);
+      weights.set(e.type, unit);
+    }
+    const { id, type, from, to, confidence, day, about } = e;
+    const [weight, score] = [unit.weight * confidence, unit.score * confidence];
+    edges.push({ id, type, from, to, confidence, day, about, kind: unit.kind, weight, score, u, v });
   }
 
   const pairIndex = new Map<number, number>();

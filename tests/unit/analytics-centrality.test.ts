@@ -1,5 +1,5 @@
-// Centrality: the betweenness of server/analytics against graphology-metrics' own on random graphs,
-// the seeded estimate above the exact limit, and degree and PageRank on the seed.
+// Centrality: degree, PageRank and betweenness of server/analytics against graphology-metrics' own
+// on random graphs, the seeded estimate above the exact limit, and the seed's ranks.
 
 import { createRequire } from 'node:module';
 import { UndirectedGraph } from 'graphology';
@@ -9,8 +9,20 @@ import { seededRandom } from '../../server/analytics/random.js';
 import { type ProjectedEdge, type SignedGraph, signedGraph } from '../../server/analytics/signed-graph.js';
 import { projectionOf, seedBundle } from './analytics-fixtures.js';
 
-type Betweenness = (g: UndirectedGraph, o: { getEdgeWeight: null; normalized: boolean }) => Record<string, number>;
-const betweenness = createRequire(import.meta.url)('graphology-metrics/centrality/betweenness.js') as Betweenness;
+type Scores = Record<string, number>;
+const require = createRequire(import.meta.url);
+const metrics = {
+  betweenness: require('graphology-metrics/centrality/betweenness.js') as (
+    g: UndirectedGraph,
+    o: { getEdgeWeight: null; normalized: boolean },
+  ) => Scores,
+  pagerank: require('graphology-metrics/centrality/pagerank.js') as (
+    g: UndirectedGraph,
+    o: { getEdgeWeight: string },
+  ) => Scores,
+  degree: (require('graphology-metrics/centrality/degree.js') as { degreeCentrality: (g: UndirectedGraph) => Scores })
+    .degreeCentrality,
+};
 
 /** A random graph of n countries with about m relationships, some pairs repeated, some isolated. */
 function randomGraph(seed: number, n: number, m: number): SignedGraph {
@@ -34,9 +46,24 @@ function graphologyOf(graph: SignedGraph): UndirectedGraph {
   graph.ids.forEach((id) => {
     g.addNode(id);
   });
-  for (const p of graph.pairs) g.mergeEdge(graph.ids[p.u], graph.ids[p.v]);
+  for (const p of graph.pairs) g.addEdge(graph.ids[p.u], graph.ids[p.v], { count: p.edges.length });
   return g;
 }
+
+describe('degree and PageRank', () => {
+  for (const seed of [1, 2]) {
+    it(`equal graphology-metrics' (random graph ${seed}, PageRank weighted by relationships per link)`, () => {
+      const graph = randomGraph(seed, 150, 400);
+      const g = graphologyOf(graph);
+      const [degree, pagerank] = [metrics.degree(g), metrics.pagerank(g, { getEdgeWeight: 'count' })];
+      const ours = { degree: centrality(graph, 'DEGREE'), pagerank: centrality(graph, 'PAGERANK') };
+      graph.ids.forEach((id, i) => {
+        expect(ours.degree.scores[i], id).toBeCloseTo(degree[id] ?? Number.NaN, 12);
+        expect(ours.pagerank.scores[i], id).toBeCloseTo(pagerank[id] ?? Number.NaN, 9);
+      });
+    });
+  }
+});
 
 describe('betweenness', () => {
   for (const seed of [1, 2, 3]) {
@@ -44,7 +71,7 @@ describe('betweenness', () => {
       const graph = randomGraph(seed, 120, 300);
       const ours = centrality(graph, 'BETWEENNESS');
       expect(ours).toMatchObject({ exact: true, sampled: null });
-      const theirs = betweenness(graphologyOf(graph), { getEdgeWeight: null, normalized: true });
+      const theirs = metrics.betweenness(graphologyOf(graph), { getEdgeWeight: null, normalized: true });
       graph.ids.forEach((id, i) => {
         expect(ours.scores[i], id).toBeCloseTo(theirs[id] ?? Number.NaN, 9);
       });
