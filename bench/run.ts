@@ -1,10 +1,12 @@
 // npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-client]
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
-// handler running the same Cypher, latency as the graph grows, and the client's rendering; prints
+// handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
+// cached, and the client's rendering; prints
 // the figures beside their targets and writes bench/results/<run>.json and .md. Never a test.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AnalyticsResult, benchAnalytics } from './analytics-bench.js';
 import { type ApiResult, benchApi, type Durations, pickTargets, startServers } from './api-bench.js';
 import { benchClient, type ClientResult } from './client-bench.js';
 import { type BenchDatabase, type Machine, machine, openBenchDatabase } from './db.js';
@@ -24,6 +26,7 @@ export interface BenchReport {
   sizes: GraphSize[];
   import: ImportResult[];
   api: ApiResult[];
+  analytics: AnalyticsResult[];
   client: ClientResult | null;
   notes: string[];
 }
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     sizes: sizeNames.map((s) => SIZES[s]),
     import: [],
     api: [],
+    analytics: [],
     client: null,
     notes: [],
   };
@@ -105,6 +109,11 @@ async function main(): Promise<void> {
         } finally {
           await servers.stop();
         }
+        write();
+        log('  -- analytics');
+        report.analytics.push(
+          await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),
+        );
         write();
       }
     } finally {
