@@ -276,6 +276,18 @@ describe('the cache', () => {
     expect(projections() - before).toBe(1);
   });
 
+  it('answers a repeated request with the graph version read alone, nested relationships included', async () => {
+    const query = `{
+      alliances { blocs { name members { name } evidence { relationship { id sentence from { name } sources { id } } } } }
+      dyad(a: "north-korea", b: "russia") { periods { events { relationship { id summary validFrom { text } to { name } } } } }
+    }`;
+    const first = await ask(query);
+    const before = events.length;
+    expect(await ask(query)).toEqual(first);
+    // One version read per analytics field; the relationships come with the cached answer.
+    expect(events.slice(before).map((e) => e.operation)).toEqual(['graph-version', 'graph-version']);
+  });
+
   it('answers differently after a write, at a new graph version', async () => {
     const before = await alliances(filter);
     expect(ids(before.blocs[0])).toContain('germany');

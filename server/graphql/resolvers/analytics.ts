@@ -1,14 +1,20 @@
 // Alliance analytics (schema/analytics.graphql). server/analytics does the work and caches it; these
-// check the arguments and map its answers. Actors come from the answer's own rows (no query; degree
-// and relationships load through the loaders when asked), and every Relationship of one response
-// through the relationship loader: one batched query, whatever the nesting.
+// check the arguments and map its answers. Actors come from the analysed graph's own rows (no
+// query; degree and relationships load through the loaders when asked). The Relationships an
+// answer shows are read once per analysed graph, in one batched query per request that needs new
+// ones, and kept with that graph until a write replaces it; each request's loaders are primed with
+// them, so their nested fields need no further query.
+import DataLoader from 'dataloader';
 import type { Alliances, Bloc, Evidence, FrustratedTie } from '../../analytics/blocs.js';
 import { MAX_EVIDENCE, MAX_FRUSTRATED } from '../../analytics/blocs.js';
 import type { Measure } from '../../analytics/centrality.js';
 import type { Bucket, DyadEvent } from '../../analytics/dyad.js';
 import { type Answer, analyticsFor } from '../../analytics/service.js';
 import type { SignedGraph } from '../../analytics/signed-graph.js';
+import type { Executor } from '../../db/executor.js';
 import type { Context } from '../context.js';
+import { relationshipsByIdQuery } from '../cypher-parts.js';
+import type { LoadedRelationship } from '../loaders.js';
 import type { ActorRow } from '../rows.js';
 import type { FilterArgs, ResolverMap } from '../types.js';
 import { badInput, filterParams, intBetween } from '../validate-args.js';
@@ -30,7 +36,7 @@ interface RelationParent {
 type EvidenceParent = Evidence & InGraph;
 type TieParent = FrustratedTie & InGraph;
 type ScoreParent = { rank: number; actor: string; score: number } & InGraph;
-type EventParent = DyadEvent;
+type EventParent = DyadEvent & InGraph;
 
 function actorRow(graph: SignedGraph, id: string): ActorRow {
   const actor = graph.actors[graph.index.get(id) ?? -1];
@@ -52,7 +58,39 @@ function alliancesParent({ graph, version, value }: Answer<Alliances>) {
   };
 }
 
-const relationship = (id: string, { loaders }: Context) => loaders.relationship.load(id);
+const RELATIONSHIPS_BY_ID = relationshipsByIdQuery();
+// Rows shared by every request on one analysed graph: not cancelled when one request goes away.
+const UNCANCELLED = new AbortController().signal;
+const rowsByGraph = new WeakMap<SignedGraph, DataLoader<string, LoadedRelationship | null>>();
+
+function rowsOf(graph: SignedGraph, executor: Executor): DataLoader<string, LoadedRelationship | null> {
+  let loader = rowsByGraph.get(graph);
+  if (loader === undefined) {
+    const rows: DataLoader<string, LoadedRelationship | null> = new DataLoader(async (ids) => {
+      try {
+        const found = await executor.read(
+          RELATIONSHIPS_BY_ID,
+          { ids },
+          { operation: 'analytics-relationships', signal: UNCANCELLED },
+        );
+        const byId = new Map(found.map((r) => [(r.row as LoadedRelationship).id, r.row as LoadedRelationship]));
+        return ids.map((id) => byId.get(id) ?? null);
+      } catch (error) {
+        for (const id of ids) rows.clear(id); // a failed read is not kept for the next request
+        throw error;
+      }
+    });
+    loader = rows;
+    rowsByGraph.set(graph, loader);
+  }
+  return loader;
+}
+
+async function relationship(graph: SignedGraph, id: string, { executor, loaders }: Context) {
+  const row = await rowsOf(graph, executor).load(id);
+  if (row) loaders.prime([row]);
+  return row;
+}
 
 export const analyticsResolvers: ResolverMap = {
   Query: {
@@ -89,21 +127,22 @@ export const analyticsResolvers: ResolverMap = {
       { executor, loaders }: Context,
     ) {
       if (args.a === args.b) throw badInput('b', `must be another actor than a ("${args.a}")`);
-      const f = filterParams(args.filter);
-      const [a, b] = await loaders.actor.loadMany([args.a, args.b]);
-      for (const [argument, row, id] of [
-        ['a', a, args.a],
-        ['b', b, args.b],
-      ] as const) {
-        if (row instanceof Error) throw row;
-        if (row === null || row === undefined) throw badInput(argument, `no actor "${id}"`);
-      }
       const bucket = args.bucket ?? 'MONTH';
-      const { version, value } = await analyticsFor(executor).dyad(f, args.a, args.b, {
+      const { graph, version, value } = await analyticsFor(executor).dyad(filterParams(args.filter), args.a, args.b, {
         bucket,
         withMembers: args.withMembers === true,
       });
-      return { ...value, a, b, bucket, graphVersion: version };
+      // An actor in the analysed graph exists; one outside it may still exist without relationships
+      // under this filter (its history is then empty), or not at all.
+      const actor = async (argument: 'a' | 'b', id: string) => {
+        if (graph.index.has(id)) return actorRow(graph, id);
+        const row = await loaders.actor.load(id);
+        if (row === null) throw badInput(argument, `no actor "${id}"`);
+        return row;
+      };
+      const [a, b] = await Promise.all([actor('a', args.a), actor('b', args.b)]);
+      const periods = value.periods.map((p) => ({ ...p, events: p.events.map((e) => ({ ...e, graph })) }));
+      return { ...value, periods, a, b, bucket, graphVersion: version };
     },
   },
 
@@ -116,7 +155,7 @@ export const analyticsResolvers: ResolverMap = {
         .map((e): EvidenceParent => ({ ...e, graph: b.graph })),
   },
   BlocEvidence: {
-    relationship: (e: EvidenceParent, _: unknown, context: Context) => relationship(e.relationship, context),
+    relationship: (e: EvidenceParent, _: unknown, context: Context) => relationship(e.graph, e.relationship, context),
     adversary: (e: EvidenceParent) => (e.adversary === null ? null : actorRow(e.graph, e.adversary)),
   },
   Frustration: {
@@ -126,13 +165,13 @@ export const analyticsResolvers: ResolverMap = {
   FrustratedTie: {
     a: (t: TieParent) => actorRow(t.graph, t.a),
     b: (t: TieParent) => actorRow(t.graph, t.b),
-    relationships: (t: TieParent, _: unknown, { loaders }: Context) =>
-      loaders.relationship.loadMany([...t.relationships]),
+    relationships: (t: TieParent, _: unknown, context: Context) =>
+      Promise.all(t.relationships.map((id) => relationship(t.graph, id, context))),
   },
   ActorScore: {
     actor: (s: ScoreParent) => actorRow(s.graph, s.actor),
   },
   DyadEvent: {
-    relationship: (e: EventParent, _: unknown, context: Context) => relationship(e.relationship, context),
+    relationship: (e: EventParent, _: unknown, context: Context) => relationship(e.graph, e.relationship, context),
   },
 };
