@@ -85,7 +85,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push(
       '## Alliance analytics',
       '',
-      'Through GraphQL (the app’s fetch, in process). Cold: a fresh app, its analytics cache empty (the answer reads the projection and computes); cached: the same request again, median. Beside them the one projection read alone. Milliseconds.',
+      'Through GraphQL (the app’s fetch, in process), each query warmed once in Neo4j. Cold: a fresh app, its analytics cache empty as after a write (the answer reads the projection, computes, reads the rows it shows); cached: the same request again, median. Beside them the one projection read alone. Milliseconds.',
       '',
       '| size | actors | relationships | projection read | query | cold | cached | answer |',
       '|---|---|---|---|---|---|---|---|',
