@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-client]
+// npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-api] [--skip-client]
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
 // handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
 // cached, and the client's rendering; prints
@@ -96,20 +96,22 @@ async function main(): Promise<void> {
         const bundle = generateBundle({ ...size, seed: SEED });
         report.import.push(await benchImport(db, name, bundle, log));
         write();
-        const servers = await startServers(db);
-        try {
-          const targets = pickTargets(bundle, 64);
-          const durations = name === FULL_AT ? DURATIONS.full : DURATIONS.scaling;
-          report.api.push(
-            ...(await benchApi(servers, name, targets, durations, log, {
-              fixedRate: durations.fixedRateS > 0,
-              ...(name === 'L' ? { classes: SCALING_CLASSES } : {}),
-            })),
-          );
-        } finally {
-          await servers.stop();
+        const servers = args.includes('--skip-api') ? null : await startServers(db);
+        if (servers) {
+          try {
+            const targets = pickTargets(bundle, 64);
+            const durations = name === FULL_AT ? DURATIONS.full : DURATIONS.scaling;
+            report.api.push(
+              ...(await benchApi(servers, name, targets, durations, log, {
+                fixedRate: durations.fixedRateS > 0,
+                ...(name === 'L' ? { classes: SCALING_CLASSES } : {}),
+              })),
+            );
+          } finally {
+            await servers.stop();
+          }
+          write();
         }
-        write();
         log('  -- analytics');
         report.analytics.push(
           await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),
