@@ -1,130 +1,51 @@
-// The client in headless Chromium against the real server and Neo4j, seeded with the seed graph.
-import { execFileSync } from 'node:child_process';
+// The client in headless Chromium against the real server and Neo4j, seeded with the seed graph:
+// what it draws, selection, filters, paths, the URL, the exports and the server being down.
 import fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../../server/config.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
-import { resetDatabase, testApp } from '../helpers/db.js';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readPngText } from '../../client/src/export/png-text.js';
+import {
+  ARTIFACTS,
+  clickEdge,
+  DESKTOP,
+  findPath,
+  graphIds,
+  open,
+  PHONE,
+  pickActor,
+  SEED,
+  shot,
+  useBrowser,
+} from './harness.js';
 
-const CLIENT_DIR = path.join(ROOT_DIR, 'client');
-const ARTIFACTS = path.join(ROOT_DIR, 'tests', 'artifacts');
-const SEED = JSON.parse(
-  fs.readFileSync(path.join(ROOT_DIR, 'seeds', '2024-10-14-north-korea-troops.bundle.json'), 'utf8'),
-) as {
-  actors: { id: string }[];
-  sources: { id: string; title: string }[];
-  relationships: { id: string; type: string; status: string; sources: string[]; about?: string }[];
-};
+const h = useBrowser();
 
-/** Builds the client when client/dist is missing or older than any of its sources. */
-function ensureClientBuilt(): void {
-  const built = path.join(CLIENT_DIR, 'dist', 'index.html');
-  const newest = (dir: string): number =>
-    fs
-      .readdirSync(dir, { withFileTypes: true })
-      .map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs))
-      .reduce((a, b) => Math.max(a, b), 0);
-  const sources = Math.max(
-    newest(path.join(CLIENT_DIR, 'src')),
-    fs.statSync(path.join(CLIENT_DIR, 'index.html')).mtimeMs,
-  );
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-  execFileSync(path.join(ROOT_DIR, 'node_modules', '.bin', 'vite'), ['build', '--config', 'client/vite.config.ts'], {
-    cwd: ROOT_DIR,
-    stdio: 'pipe',
-  });
+async function exportFile(page: Page, id: string): Promise<{ name: string; bytes: Buffer }> {
+  if ((await page.locator('.export-menu').getAttribute('open')) === null) await page.click('#export-toggle');
+  const [download]: [Download, unknown] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}`)]);
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
 }
 
-let harness: ReturnType<typeof testApp>;
-let server: Server;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  harness = testApp();
-  await resetDatabase(harness.executor);
-  await seedDatabase(harness.executor);
-  server = createServer(harness.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await harness?.close();
-});
-
-async function open(url = base, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-  expect(errors).toEqual([]);
-  return page;
-}
-
-const graphIds = (page: Page, selector: string) =>
-  page.evaluate((s) => window.__actorGraph?.cy?.$(s).map((e) => e.id()) ?? [], selector);
-
-/** Clicks an edge where it is drawn, as a user would. */
-async function clickEdge(page: Page, id: string): Promise<void> {
-  const point = await page.evaluate((edgeId) => {
-    const cy = window.__actorGraph?.cy;
-    const edge = cy?.getElementById(edgeId);
-    if (!cy || !edge || edge.empty()) return null;
-    cy.zoom(1.4);
-    cy.center(edge);
-    const p = edge.renderedMidpoint();
-    const box = cy.container()?.getBoundingClientRect();
-    return box ? { x: box.left + p.x, y: box.top + p.y } : null;
-  }, id);
-  if (!point) throw new Error(`edge ${id} is not drawn`);
-  await page.mouse.click(point.x, point.y);
-}
-
-async function pickActor(page: Page, input: string, text: string, option: string): Promise<void> {
-  await page.fill(input, text);
-  await page.waitForSelector(`${input}-list li[role="option"] >> text=${option}`);
-  await page.press(input, 'Enter');
-}
+/** Width and height from a PNG's IHDR. */
+const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
 describe('the client', () => {
   it('draws every seed actor and relationship, with a legend of counts', async () => {
-    const page = await open();
+    const page = await open(h);
     expect((await graphIds(page, 'node')).sort()).toEqual(SEED.actors.map((a) => a.id).sort());
     expect((await graphIds(page, 'edge')).sort()).toEqual(SEED.relationships.map((r) => r.id).sort());
     const accuses = SEED.relationships.filter((r) => r.type === 'ACCUSES').length;
     expect(await page.textContent('li:has(#type-ACCUSES) .count')).toBe(String(accuses));
-    await page.screenshot({ path: path.join(ARTIFACTS, 'client-default.png') });
+    await shot(page, 'desktop-default');
     await page.close();
-    const narrow = await open(base, { width: 390, height: 844 });
-    await narrow.screenshot({ path: path.join(ARTIFACTS, 'client-narrow.png'), fullPage: true });
+    const narrow = await open(h, h.base, PHONE);
+    await shot(narrow, 'phone-default', true);
     await narrow.close();
   });
 
   it('searching "Pyongyang" selects North Korea and shows its relationships', async () => {
-    const page = await open();
+    const page = await open(h);
     await pickActor(page, '#search', 'Pyongyang', 'North Korea');
     await page.waitForSelector('#details[data-view="actor"]');
     expect(await graphIds(page, 'node:selected')).toEqual(['north-korea']);
@@ -135,7 +56,7 @@ describe('the client', () => {
   });
 
   it('clicking an ACCUSES edge shows its provenance and sources', async () => {
-    const page = await open();
+    const page = await open(h);
     const rel = SEED.relationships.find((r) => r.id === 'united-states-accuses-north-korea-of-arming-russia');
     expect(rel).toBeDefined();
     await clickEdge(page, rel?.id as string);
@@ -147,18 +68,18 @@ describe('the client', () => {
       expect(titles.some((t) => t.includes(title))).toBe(true);
     }
     // What the accusation is about is one click away, with every accusation about it.
-    await page.click('#details dd button:has-text("supplies arms")');
-    await page.waitForSelector('#details[data-view="relationship"] h2:has-text("supplies arms")');
+    await page.click('#details dd button:has-text("supply arms")');
+    await page.waitForSelector('#details[data-view="relationship"] h2:has-text("supply arms")');
     const accusations = SEED.relationships.filter((r) => r.about === 'north-korea-supplies-arms-to-russia');
     expect(await page.locator('#details .claims .rel-item').count()).toBe(accusations.length);
     await clickEdge(page, rel?.id as string);
     await page.waitForSelector('#details[data-view="relationship"] h2:has-text("accused")');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'client-edge-provenance.png') });
+    await shot(page, 'desktop-edge-provenance');
     await page.close();
   });
 
   it('finds the path from Biden to Kim Jong Un, highlights it and lists its evidence', async () => {
-    const page = await open();
+    const page = await open(h);
     await pickActor(page, '#path-from', 'Biden', 'Joe Biden');
     await pickActor(page, '#path-to', 'Kim Jong Un', 'Kim Jong Un');
     await page.click('#path-find');
@@ -174,12 +95,12 @@ describe('the client', () => {
       expect(await steps.nth(i).locator('.sources li').count()).toBeGreaterThan(0);
     }
     expect(page.url()).toContain('pathFrom=joe-biden');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'client-path.png') });
+    await shot(page, 'desktop-path');
     await page.close();
   });
 
   it('turning allegations off hides the alleged edges and nothing else', async () => {
-    const page = await open();
+    const page = await open(h);
     const positions = () =>
       page.evaluate(() => window.__actorGraph?.cy?.nodes().map((n) => [n.id(), n.position('x'), n.position('y')]));
     const before = await positions();
@@ -197,7 +118,7 @@ describe('the client', () => {
   });
 
   it('reloading the URL restores the filters, the selection and the path', async () => {
-    const page = await open();
+    const page = await open(h);
     await page.uncheck('#status-alleged');
     await pickActor(page, '#path-from', 'Biden', 'Joe Biden');
     await pickActor(page, '#path-to', 'Kim Jong Un', 'Kim Jong Un');
@@ -209,7 +130,7 @@ describe('the client', () => {
     const url = page.url();
     await page.close();
 
-    const again = await open(url);
+    const again = await open(h, url);
     await again.waitForSelector('body[data-path="found"]');
     await again.waitForSelector('#details[data-view="actor"]');
     expect(await again.isChecked('#status-alleged')).toBe(false);
@@ -219,22 +140,62 @@ describe('the client', () => {
     await again.close();
   });
 
-  it('exports a non-empty PNG', async () => {
-    const page = await open();
-    await page.click('.export-menu summary');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-    const file = await download.path();
-    const bytes = fs.readFileSync(file);
-    expect(bytes.length).toBeGreaterThan(1000);
-    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    expect(download.suggestedFilename()).toMatch(/\.png$/);
+  it('exports what is visible with its view: in the files and in their names', async () => {
+    const page = await open(h);
+    await page.uncheck('#status-alleged');
+    await findPath(page, 'Joe Biden', 'Kim Jong Un');
+    const csv = await exportFile(page, 'export-edges-csv');
+    expect(csv.name).toMatch(
+      /^actor-graph-relationships_no-alleged_path-joe-biden-to-kim-jong-un_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const text = csv.bytes.toString('utf8');
+    expect(text).toContain('# hiddenStatuses: alleged\r\n');
+    expect(text).toContain('# pathFrom: joe-biden\r\n');
+    const alleged = SEED.relationships.filter((r) => r.status === 'alleged').map((r) => r.id);
+    const rows = text.split('\r\n').filter((l) => l && !l.startsWith('#'));
+    expect(rows[0]?.startsWith('id,from,fromName,to,toName,type,typeLabel,directed,status,sentence')).toBe(true);
+    expect(rows).toHaveLength(1 + SEED.relationships.length - alleged.length);
+    for (const id of alleged) expect(text).not.toContain(`\r\n${id},`);
+
+    const sources = (await exportFile(page, 'export-sources-csv')).bytes.toString('utf8');
+    for (const s of SEED.sources.filter((s) => text.includes(s.id))) expect(sources).toContain(`\r\n${s.id},`);
+
+    const json = JSON.parse((await exportFile(page, 'export-json')).bytes.toString('utf8'));
+    expect(json.data.view).toMatchObject({
+      hiddenStatuses: ['alleged'],
+      path: { from: 'joe-biden', to: 'kim-jong-un' },
+    });
+    const met = json.elements.edges.find((e: { data: { type: string } }) => e.data.type === 'MET_WITH');
+    expect(met.data).toMatchObject({ directed: false, source: met.data.from, target: met.data.to });
+    expect(met.data.sources[0]).toHaveProperty('publisher');
+
+    const graphml = (await exportFile(page, 'export-graphml')).bytes.toString('utf8');
+    expect(graphml).toMatch(/<edge id="[^"]*met-with[^"]*" source="[^"]*" target="[^"]*" directed="false">/);
+    expect(graphml).toContain('<data key="g_hiddenStatuses">alleged</data>');
+    await page.close();
+  });
+
+  it('exports a PNG with a caption and a legend, or without, and the view inside either', async () => {
+    const page = await open(h);
+    await findPath(page, 'Joe Biden', 'Kim Jong Un');
+    const withLegend = await exportFile(page, 'export-png');
+    expect(withLegend.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(withLegend.name).toMatch(/^actor-graph_path-joe-biden-to-kim-jong-un_\d{4}-\d{2}-\d{2}\.png$/);
+    await page.uncheck('#export-legend');
+    const bare = await exportFile(page, 'export-png');
+    expect(pngSize(withLegend.bytes).height).toBeGreaterThan(pngSize(bare.bytes).height);
+    for (const file of [withLegend, bare]) {
+      const view = JSON.parse(readPngText(new Uint8Array(file.bytes)).get('actor-graph:view') ?? '{}');
+      expect(view).toMatchObject({ path: { fromName: 'Joe Biden', toName: 'Kim Jong Un', shown: null } });
+    }
+    fs.writeFileSync(path.join(ARTIFACTS, 'desktop-export-legend.png'), withLegend.bytes);
     await page.close();
   });
 
   it('says when the server cannot be reached, and retries', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await h.browser.newPage({ viewport: DESKTOP });
     await page.route('**/graphql', (route) => route.abort('connectionrefused'));
-    await page.goto(base);
+    await page.goto(h.base);
     await page.waitForSelector('body[data-state="error"]');
     expect(await page.textContent('#overlay')).toContain('cannot be reached');
     await page.unroute('**/graphql');

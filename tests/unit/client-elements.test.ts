@@ -19,9 +19,12 @@ describe('GraphQL results to Cytoscape elements', () => {
         target: 'russia',
         type: 'SENDS_TROOPS_TO',
         status: 'alleged',
-        validFrom: '2024-10-01',
-        validFromText: '2024-10',
+        sourceName: 'North Korea',
+        targetName: 'Russia',
+        validFrom: '2024-10',
+        validStart: '2024-10-01',
         validTo: null,
+        validEnd: null,
         knownSince: '2024-10-14',
         claimedBy: 'volodymyr-zelenskyy',
         claimedByName: 'Volodymyr Zelenskyy',
@@ -30,7 +33,11 @@ describe('GraphQL results to Cytoscape elements', () => {
     });
     expect(edge?.group === 'edges' && edge.data.sources[0]?.url).toBe('https://example.org/a?b=1&c=2');
     const accusation = elements.find((e) => e.data.id === 'ukraine-accuses-north-korea');
-    expect(accusation?.group === 'edges' && accusation.data.about).toBe('north-korea-sends-troops-to-russia');
+    expect(accusation?.group === 'edges' && accusation.data).toMatchObject({
+      about: 'north-korea-sends-troops-to-russia',
+      aboutSentence: 'North Korea sends troops to Russia',
+      claimedBy: null,
+    });
   });
 
   it('leaves out elements already drawn and edges whose ends are missing', () => {
@@ -38,7 +45,11 @@ describe('GraphQL results to Cytoscape elements', () => {
       subgraph,
       new Set(['north-korea', 'russia', 'north-korea-sends-troops-to-russia']),
     );
-    expect(added.map((e) => e.data.id)).toEqual(['ukraine', 'ukraine-accuses-north-korea']);
+    expect(added.map((e) => e.data.id)).toEqual([
+      'ukraine',
+      'ukraine-accuses-north-korea',
+      'russia-cooperates-with-north-korea',
+    ]);
     const dangling = subgraphToElements({ nodes: [subgraph.nodes[0] as never], edges: subgraph.edges });
     expect(dangling.map((e) => e.group)).toEqual(['nodes']);
   });
@@ -71,8 +82,8 @@ describe('client-side filters', () => {
     expect(holdsOn(edge, '2024-10-01')).toBe(true);
     expect(holdsOn(undated, '2024-10-13')).toBe(false);
     expect(holdsOn(undated, '2024-10-14')).toBe(true);
-    expect(holdsOn({ ...ended, validFrom: '2024-01-01' }, '2024-06-30')).toBe(true);
-    expect(holdsOn({ ...ended, validFrom: '2024-01-01' }, '2024-07-01')).toBe(false);
+    expect(holdsOn({ ...ended, validStart: '2024-01-01' }, '2024-06-30')).toBe(true);
+    expect(holdsOn({ ...ended, validStart: '2024-01-01' }, '2024-07-01')).toBe(false);
   });
 
   it('knowledge time: known on and after the earliest source', () => {
@@ -91,7 +102,10 @@ describe('client-side filters', () => {
   });
 
   it('spans the slider over every start, end and knowledge date', () => {
-    expect(timeBounds([edge, { ...ended, validFrom: '2011-12-01' }])).toEqual({ min: '2011-12-01', max: '2024-10-14' });
+    expect(timeBounds([edge, { ...ended, validStart: '2011-12-01' }])).toEqual({
+      min: '2011-12-01',
+      max: '2024-10-14',
+    });
     expect(timeBounds([])).toBeNull();
   });
 });

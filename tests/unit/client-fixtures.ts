@@ -1,7 +1,24 @@
 // GraphQL results shaped as the API returns them, for the client's unit tests.
-import type { Relationship, Subgraph } from '../../client/src/api/types.js';
+import type { Relationship, RelationshipType, Status, Subgraph, Vocabulary } from '../../client/src/api/types.js';
+import { vocabulary as serverVocabulary } from '../../server/model/vocabulary.js';
 
-const source = {
+/** The real vocabulary as the client receives it from `relationshipTypes` and the enums. */
+export const vocabulary: Vocabulary = {
+  types: serverVocabulary.relationshipTypes.map((t) => ({
+    type: t.type as RelationshipType,
+    label: t.label,
+    directed: t.directed,
+    cameo: t.cameo,
+    weight: t.weight,
+    aboutClaim: t.aboutClaim,
+    description: t.description,
+  })),
+  kinds: serverVocabulary.actorKinds.map((k) => k.kind),
+  statuses: serverVocabulary.statuses.map((s) => s.status as Status),
+};
+export const types = new Map(vocabulary.types.map((t) => [t.type as string, t]));
+
+const source: Relationship['sources'][number] = {
   id: 'yonhap-2024-10-14',
   title: 'North Korea "sends troops" to Russia, <Kyiv> says & Seoul agrees',
   publisher: 'Example Wire',
@@ -50,6 +67,22 @@ export const subgraph: Subgraph = {
       validFrom: null,
       claimedBy: null,
       about: { id: 'north-korea-sends-troops-to-russia', sentence: 'North Korea sends troops to Russia' },
+    }),
+    relationship({
+      id: 'russia-cooperates-with-north-korea',
+      type: 'COOPERATES_WITH',
+      status: 'fact',
+      confidence: 0.9,
+      disputed: false,
+      from: { id: 'russia', name: 'Russia' },
+      to: { id: 'north-korea', name: 'North Korea' },
+      validFrom: { text: '2023', precision: 'year', start: '2023-01-01', end: '2023-12-31' },
+      validTo: { text: '2024-06', precision: 'month', start: '2024-06-01', end: '2024-06-30' },
+      claimedBy: null,
+      sources: [
+        { ...source, id: 'ref-b', url: null, kind: 'reference', publisher: 'Example Archive', published: '2023-03-01' },
+        source,
+      ],
     }),
   ],
 };

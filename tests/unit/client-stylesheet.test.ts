@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Vocabulary } from '../../client/src/api/types.js';
 import { buildStylesheet, typeColours, weightColour } from '../../client/src/graph/stylesheet.js';
-import { vocabulary as serverVocabulary } from '../../server/model/vocabulary.js';
-
-// The vocabulary as the client receives it from `relationshipTypes` and the enums.
-const vocabulary: Vocabulary = {
-  types: serverVocabulary.relationshipTypes.map((t) => ({
-    type: t.type,
-    label: t.label,
-    template: t.template,
-    directed: t.directed,
-    cameo: t.cameo,
-    weight: t.weight,
-    aboutClaim: t.aboutClaim,
-    description: t.description,
-  })),
-  kinds: serverVocabulary.actorKinds.map((k) => k.kind),
-  statuses: serverVocabulary.statuses.map((s) => s.status),
-};
+import { vocabulary } from './client-fixtures.js';
 
 type Block = { selector: string; style: Record<string, unknown> };
 const blocks = (mode: 'type' | 'weight' = 'type') => buildStylesheet(vocabulary, mode) as Block[];
@@ -63,16 +46,39 @@ describe('stylesheet from the vocabulary', () => {
   });
 
   it('colours by cooperation and conflict in weight mode: green above zero, red below, grey without weight', () => {
-    const green = (c: string) => Number.parseInt(c.slice(3, 5), 16) > Number.parseInt(c.slice(1, 3), 16);
-    for (const t of vocabulary.types) {
-      const colour = styleOf(`edge[type = "${t.type}"]`, 'weight')['line-color'] as string;
-      expect(colour).toBe(weightColour(t.weight));
-      if (t.weight === null) expect(colour).toBe('#9aa0a6');
-      else if (t.weight > 0) expect(green(colour)).toBe(true);
-      else if (t.weight < 0) expect(green(colour)).toBe(false);
-    }
+    // Endpoints, two points between them, and the clamp beyond ±10.
     expect(weightColour(10)).toBe('#0b6b2e');
     expect(weightColour(-10)).toBe('#a50f15');
+    expect(weightColour(5)).toBe('#539f64');
+    expect(weightColour(-2)).toBe('#e48674');
+    expect(weightColour(42)).toBe('#0b6b2e');
+    expect(weightColour(null)).toBe('#9aa0a6');
+    expect(weightColour(0)).toBe('#9aa0a6');
+    const line = (type: string) => styleOf(`edge[type = "${type}"]`, 'weight')['line-color'];
+    expect(line('ATTACKED')).toBe('#a50f15');
+    expect(line('ACCUSES')).toBe('#e48674');
+    expect(line('LEADS')).toBe('#9aa0a6');
+    const greener = (c: string) => Number.parseInt(c.slice(3, 5), 16) > Number.parseInt(c.slice(1, 3), 16);
+    for (const t of vocabulary.types) {
+      if (t.weight !== null && t.weight !== 0) expect(greener(line(t.type) as string)).toBe(t.weight > 0);
+    }
+  });
+
+  it('gives each path of an answer its own halo colour, and lets a path show what a filter hides', () => {
+    const halos = Array.from({ length: 10 }, (_, i) => styleOf(`edge.path-${i}`)['underlay-color']);
+    expect(new Set(halos).size).toBe(10);
+    const selectors = blocks().map((b) => b.selector);
+    expect(styleOf('.hidden').display).toBe('none');
+    expect(styleOf('.forced').display).toBe('element');
+    // Later blocks win in Cytoscape: .forced must come after .hidden.
+    expect(selectors.indexOf('.forced')).toBeGreaterThan(selectors.indexOf('.hidden'));
+  });
+
+  it('marks the selected relationship beyond its type colour: thicker, a halo, its label at any zoom', () => {
+    const selected = styleOf('edge:selected');
+    expect(selected.width).toBeGreaterThan(styleOf('edge.path').width as number);
+    expect(selected['underlay-opacity']).toBeGreaterThan(0.5);
+    expect(selected['min-zoomed-font-size']).toBe(0);
   });
 
   it('keeps UI state in classes, never in per-type selectors', () => {

@@ -1,5 +1,6 @@
 // The one place that talks HTTP: POST a document to /graphql with fetch, and turn every failure
 // into an ApiError whose kind the UI can explain (server down, Neo4j down, bad request).
+import type { TypedDocument } from './generated.js';
 
 export type ApiErrorKind = 'network' | 'unavailable' | 'timeout' | 'request' | 'server';
 
@@ -21,11 +22,8 @@ interface GraphQLResponse<T> {
 /** Endpoint of the API; the server serves the client and GraphQL from one origin. */
 export const GRAPHQL_ENDPOINT = '/graphql';
 
-export async function graphqlRequest<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  signal?: AbortSignal,
-): Promise<T> {
+/** Sends one generated document; its result and variables are typed by the document itself. */
+export async function graphqlRequest<T, V>(query: TypedDocument<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {

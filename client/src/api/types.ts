@@ -1,104 +1,39 @@
-// The shapes the client reads from the GraphQL API (server/graphql/schema/*.graphql is the contract).
+// The shapes the client reads, named after what they are. Every API shape comes from generated.ts
+// (`npm run codegen`, from the schema and operations.graphql); only client-side shapes live here.
+import type {
+  ActorDetailQuery,
+  ActorFieldsFragment,
+  ConnectionQuery,
+  DateFieldsFragment,
+  RelationshipDetailQuery,
+  RelationshipFieldsFragment,
+  Status,
+  VocabularyQuery,
+} from './generated.js';
 
-export interface PartialDate {
-  text: string;
-  precision: 'year' | 'month' | 'day';
-  start: string;
-  end: string;
-}
+export type { PathOptions, RelationshipType, Status } from './generated.js';
 
-export interface ActorRef {
-  id: string;
-  name: string;
-}
-
-export interface Actor extends ActorRef {
-  kind: string;
-  aliases: string[];
-  description: string | null;
-}
-
-export interface Source {
-  id: string;
-  title: string;
-  publisher: string;
-  published: string;
-  url: string | null;
-  kind: string;
-}
-
-export interface Relationship {
-  id: string;
-  type: string;
-  status: string;
-  confidence: number;
-  summary: string;
-  sentence: string;
-  knownSince: string;
-  disputed: boolean;
-  from: ActorRef;
-  to: ActorRef;
-  validFrom: PartialDate | null;
-  validTo: PartialDate | null;
-  claimedBy: ActorRef | null;
-  about: { id: string; sentence: string } | null;
-  sources: Source[];
-}
-
+export type Actor = ActorFieldsFragment;
+export type Relationship = RelationshipFieldsFragment;
+export type PartialDate = DateFieldsFragment;
+export type Source = Relationship['sources'][number];
+export type ActorRef = Relationship['from'];
+export type ActorDetail = NonNullable<ActorDetailQuery['actor']>;
 /** A relationship with the accusations and denials about it. */
-export interface RelationshipDetail extends Relationship {
-  claims: Relationship[];
-}
+export type RelationshipDetail = NonNullable<RelationshipDetailQuery['relationship']>;
+export type Connection = ConnectionQuery['connection'];
+export type Path = Connection['paths'][number];
+export type RelationshipTypeInfo = VocabularyQuery['relationshipTypes'][number];
 
-export interface ActorDetail extends Actor {
-  degree: number;
-  relationships: Relationship[];
-}
-
+/** Actors and relationships to draw, from any query that returns both. */
 export interface Subgraph {
-  nodes: Actor[];
-  edges: Relationship[];
-}
-
-export interface RelationshipTypeInfo {
-  type: string;
-  label: string;
-  template: string;
-  directed: boolean;
-  cameo: string | null;
-  weight: number | null;
-  aboutClaim: boolean;
-  description: string;
+  nodes: readonly Actor[];
+  edges: readonly Relationship[];
 }
 
 /** What the client needs from the vocabulary: types from `relationshipTypes`, kinds and statuses from the enums. */
 export interface Vocabulary {
   types: RelationshipTypeInfo[];
   kinds: string[];
-  statuses: string[];
-}
-
-export interface Path {
-  nodes: Actor[];
-  edges: Relationship[];
-  length: number;
-  weakestConfidence: number;
-}
-
-export interface Connection {
-  paths: Path[];
-  commonNeighbors: ActorRef[];
-  explanation: string;
-  steps: string[];
-  reason: string | null;
-  message: string;
-}
-
-export interface PathOptions {
-  statuses?: string[];
-  excludeTypes?: string[];
-  minConfidence?: number;
-  maxHops?: number;
-  asOf?: string;
-  knownOn?: string;
+  statuses: Status[];
 }

@@ -1,6 +1,7 @@
 // GraphQL results → Cytoscape element definitions. Pure (no DOM, no cytoscape import), so it runs
 // under node in the unit tests. Every edge carries its provenance in `data`, which is what the
-// stylesheet selects on, what the filters read and what the Cytoscape JSON export keeps.
+// stylesheet selects on, what the filters read and what every export writes. Each field means one
+// thing everywhere (docs/client.md, "Exports").
 import type { Actor, Relationship, Source, Subgraph } from '../api/types.js';
 
 export interface NodeData {
@@ -15,23 +16,27 @@ export interface EdgeData {
   id: string;
   source: string;
   target: string;
+  sourceName: string;
+  targetName: string;
   type: string;
   status: string;
   confidence: number;
   summary: string;
+  /** The API's sentence, which says what the status says ("planned to visit"). */
   sentence: string;
-  /** valid time: the first day it held, else null. */
+  /** Valid time as the sources write it: "2023-09", "2024", "2024-10-13"; null when undated. */
   validFrom: string | null;
-  /** valid time: the last day it held, else null (still holds). */
   validTo: string | null;
-  /** The dates as the sources give them: "2023-09", "2024". */
-  validFromText: string | null;
-  validToText: string | null;
+  /** Valid time as days: the first day it may have held, and the last (null: still holds). */
+  validStart: string | null;
+  validEnd: string | null;
   knownSince: string;
   disputed: boolean;
   claimedBy: string | null;
   claimedByName: string | null;
+  /** For a claim (accusation, denial): the relationship it is about, and that one's sentence. */
   about: string | null;
+  aboutSentence: string | null;
   sources: Source[];
 }
 
@@ -67,23 +72,31 @@ export function relationshipToEdge(rel: Relationship): EdgeElement {
       id: rel.id,
       source: rel.from.id,
       target: rel.to.id,
+      sourceName: rel.from.name,
+      targetName: rel.to.name,
       type: rel.type,
       status: rel.status,
       confidence: rel.confidence,
       summary: rel.summary,
       sentence: rel.sentence,
-      validFrom: rel.validFrom?.start ?? null,
-      validTo: rel.validTo?.end ?? null,
-      validFromText: rel.validFrom?.text ?? null,
-      validToText: rel.validTo?.text ?? null,
+      validFrom: rel.validFrom?.text ?? null,
+      validTo: rel.validTo?.text ?? null,
+      validStart: rel.validFrom?.start ?? null,
+      validEnd: rel.validTo?.end ?? null,
       knownSince: rel.knownSince,
       disputed: rel.disputed,
       claimedBy: rel.claimedBy?.id ?? null,
       claimedByName: rel.claimedBy?.name ?? null,
       about: rel.about?.id ?? null,
+      aboutSentence: rel.about?.sentence ?? null,
       sources: rel.sources.map((s) => ({ ...s })),
     },
   };
+}
+
+/** An actor as the API shapes it, from a drawn node (for the search fields and path ends). */
+export function nodeToActor(d: NodeData): Actor {
+  return { id: d.id, name: d.label, kind: d.kind as Actor['kind'], aliases: d.aliases, description: d.description };
 }
 
 /**

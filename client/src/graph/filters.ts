@@ -23,9 +23,9 @@ export const NO_FILTER: FilterState = Object.freeze({
 }) as FilterState;
 
 /** Valid time "as of D": began on or before D (or, undated, known by then) and not ended before D. */
-export function holdsOn(edge: Pick<EdgeData, 'validFrom' | 'validTo' | 'knownSince'>, day: string): boolean {
-  const began = edge.validFrom ?? edge.knownSince;
-  return began <= day && (edge.validTo === null || edge.validTo >= day);
+export function holdsOn(edge: Pick<EdgeData, 'validStart' | 'validEnd' | 'knownSince'>, day: string): boolean {
+  const began = edge.validStart ?? edge.knownSince;
+  return began <= day && (edge.validEnd === null || edge.validEnd >= day);
 }
 
 /** Knowledge time "known on D": its earliest source was published on or before D. */
@@ -48,7 +48,7 @@ export function timeBounds(edges: readonly EdgeData[]): { min: string; max: stri
   let min: string | null = null;
   let max: string | null = null;
   for (const e of edges) {
-    for (const day of [e.validFrom, e.validTo, e.knownSince]) {
+    for (const day of [e.validStart, e.validEnd, e.knownSince]) {
       if (!day) continue;
       if (min === null || day < min) min = day;
       if (max === null || day > max) max = day;

@@ -4,7 +4,13 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { RelationshipTypeInfo, Vocabulary } from '../api/types.js';
 
-export type ColourMode = 'type' | 'weight';
+/** The ways edges can be coloured; the legend, the URL and the stylesheet read this one list. */
+export const COLOUR_MODES = [
+  { id: 'type', label: 'Relationship type' },
+  { id: 'weight', label: 'Cooperation – conflict' },
+] as const;
+
+export type ColourMode = (typeof COLOUR_MODES)[number]['id'];
 
 /** Categorical colours, readable on white, assigned to relationship types in name order. */
 export const TYPE_PALETTE = [
@@ -66,6 +72,24 @@ export function typeColours(types: readonly RelationshipTypeInfo[]): Map<string,
 }
 
 const NEUTRAL = '#9aa0a6';
+const SELECTED = '#c53030';
+
+/**
+ * One colour per path of a path answer (class path-0, path-1, …), drawn as a halo under the line
+ * so the line keeps its type colour. Ten, as k is at most 10.
+ */
+export const PATH_COLOURS = [
+  '#f28e2b',
+  '#4e79a7',
+  '#59a14f',
+  '#b07aa1',
+  '#edc948',
+  '#76b7b2',
+  '#e15759',
+  '#9c755f',
+  '#ff9da7',
+  '#7f7f7f',
+] as const;
 
 function mix(a: string, b: string, t: number): string {
   const channel = (hex: string, i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
@@ -193,13 +217,14 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
       selector: 'edge[?disputed]',
       style: { 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': '#1a202c', 'arrow-scale': 1.4 },
     },
-    // UI state, as classes.
+    // UI state, as classes. A path forces its elements visible over the filter's .hidden.
     { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.forced', style: { display: 'element' } },
     { selector: 'node.isolated', style: { opacity: 0.35 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
     {
       selector: 'node.path',
-      style: { 'border-width': 4, 'border-color': '#f6ad55', opacity: 1, 'text-opacity': 1, 'z-index': 10 },
+      style: { 'border-width': 4, 'border-color': '#1a202c', opacity: 1, 'text-opacity': 1, 'z-index': 10 },
     },
     {
       selector: 'edge.path',
@@ -208,18 +233,31 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
         opacity: 1,
         'text-opacity': 1,
         'z-index': 10,
-        'underlay-color': '#f6ad55',
-        'underlay-opacity': 0.45,
-        'underlay-padding': 4,
+        'underlay-opacity': 0.7,
+        'underlay-padding': 6,
       },
     },
+    ...PATH_COLOURS.map((colour, i) => ({ selector: `edge.path-${i}`, style: { 'underlay-color': colour } })),
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#e53e3e', 'overlay-color': '#e53e3e', 'overlay-opacity': 0.12 },
+      style: { 'border-width': 5, 'border-color': SELECTED, 'overlay-color': SELECTED, 'overlay-opacity': 0.15 },
     },
     {
+      // The selected line stands out whatever its type colour: thick, a red halo, its label always shown.
       selector: 'edge:selected',
-      style: { width: 6, 'overlay-color': '#e53e3e', 'overlay-opacity': 0.2, 'overlay-padding': 4, 'z-index': 20 },
+      style: {
+        width: 7,
+        opacity: 1,
+        'underlay-color': SELECTED,
+        'underlay-opacity': 0.6,
+        'underlay-padding': 7,
+        'z-index': 20,
+        'font-size': 12,
+        'font-weight': 'bold',
+        color: SELECTED,
+        'text-opacity': 1,
+        'min-zoomed-font-size': 0,
+      },
     },
   );
   return sheet;

@@ -2,7 +2,7 @@
 // strings only. Decoding is defensive: anything unknown or malformed falls back to the default.
 
 import { type FilterState, NO_FILTER } from '../graph/filters.js';
-import type { ColourMode } from '../graph/stylesheet.js';
+import { COLOUR_MODES, type ColourMode } from '../graph/stylesheet.js';
 
 export interface PathState {
   from: string;
@@ -33,6 +33,8 @@ export const DEFAULT_STATE: ViewState = {
 };
 
 export const PATH_DEFAULTS = { k: 3, maxHops: 4 } as const;
+/** What the API accepts: k 1..10 paths, 1..6 hops. */
+export const PATH_LIMITS = { k: { min: 1, max: 10 }, maxHops: { min: 1, max: 6 } } as const;
 
 /** Names the vocabulary knows; when given, decoded lists keep only these. */
 export interface KnownNames {
@@ -102,14 +104,14 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
       minConfidence: Number.isFinite(confidence) && confidence > 0 && confidence <= 1 ? confidence : 0,
       time,
     },
-    colourMode: p.get('colour') === 'weight' ? 'weight' : 'type',
+    colourMode: COLOUR_MODES.find((m) => m.id === p.get('colour'))?.id ?? 'type',
     path:
       from && to
         ? {
             from,
             to,
-            k: intIn(p.get('k'), 1, 10, PATH_DEFAULTS.k),
-            maxHops: intIn(p.get('maxHops'), 1, 6, PATH_DEFAULTS.maxHops),
+            k: intIn(p.get('k'), PATH_LIMITS.k.min, PATH_LIMITS.k.max, PATH_DEFAULTS.k),
+            maxHops: intIn(p.get('maxHops'), PATH_LIMITS.maxHops.min, PATH_LIMITS.maxHops.max, PATH_DEFAULTS.maxHops),
             excludeAllegations: p.get('noAllegations') === '1',
           }
         : null,

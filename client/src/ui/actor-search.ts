@@ -1,5 +1,6 @@
 // An accessible autocomplete (ARIA combobox + listbox) over the server's full-text actor search.
-// Used for the main search and for the two ends of the path finder.
+// Used for the main search and for the two ends of the path finder. Enter picks the highlighted
+// suggestion; with no list open and an actor picked, Enter is left to the form (it submits).
 import { searchActors } from '../api/operations.js';
 import type { Actor } from '../api/types.js';
 import { h } from './dom.js';
@@ -10,7 +11,7 @@ export interface ActorSearchOptions {
   placeholder?: string;
   /** Hide the label visually (it stays for screen readers). Default false. */
   hiddenLabel?: boolean;
-  onPick: (actor: Actor) => void;
+  onPick?: (actor: Actor) => void;
   /** Local matches, used when the server search fails. */
   fallback?: (query: string) => Actor[];
 }
@@ -149,10 +150,17 @@ export class ActorSearch {
       this.active = (this.active + delta + this.results.length) % this.results.length;
       this.updateActive();
     } else if (event.key === 'Enter') {
-      event.preventDefault();
-      if (this.active >= 0) this.pick(this.active);
-      else void this.search().then(() => this.results.length > 0 && this.pick(0));
-    } else if (event.key === 'Escape') {
+      const open = !this.list.hidden;
+      if (open && this.active >= 0) {
+        event.preventDefault();
+        this.pick(this.active);
+      } else if (!this.picked && this.input.value.trim()) {
+        event.preventDefault();
+        clearTimeout(this.timer);
+        void this.search().then(() => this.results.length > 0 && this.pick(0));
+      }
+    } else if (event.key === 'Escape' && !this.list.hidden) {
+      event.stopPropagation();
       this.close();
     }
   }
@@ -162,7 +170,7 @@ export class ActorSearch {
     if (!actor) return;
     this.setValue(actor);
     this.close();
-    this.options.onPick(actor);
+    this.options.onPick?.(actor);
   }
 
   private close(): void {

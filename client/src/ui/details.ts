@@ -1,8 +1,10 @@
 // The details panel: an actor's relationships grouped by type, or one relationship's full
-// provenance with the accusations and denials about it.
+// provenance with the accusations and denials about it. Claims say what they are about, so two
+// accusations by one actor read apart. When the panel's content is replaced while the keyboard is
+// in it (a relationship opened from the panel), focus moves to the new heading, not the page.
 import type { ActorDetail, Relationship, RelationshipDetail, RelationshipTypeInfo, Source } from '../api/types.js';
-import { append, clear, h, sourceLink } from './dom.js';
-import { capitalise, confidenceText, sourceText, validTimeText } from './format.js';
+import { append, h, sourceLink } from './dom.js';
+import { aboutText, capitalise, confidenceText, sourceText, validTimeText } from './format.js';
 
 export interface DetailsActions {
   selectEdge: (id: string) => void;
@@ -12,7 +14,12 @@ export interface DetailsActions {
   pathTo: (id: string, name: string) => void;
 }
 
+type View = 'none' | 'loading' | 'error' | 'actor' | 'relationship';
+
 export class DetailsPanel {
+  /** True from the moment the keyboard was in the panel and its content was replaced. */
+  private keepFocus = false;
+
   constructor(
     private readonly el: HTMLElement,
     private readonly types: ReadonlyMap<string, RelationshipTypeInfo>,
@@ -21,10 +28,27 @@ export class DetailsPanel {
     this.empty();
   }
 
+  /** Replaces the content; the keyboard stays in the panel if it was there. */
+  private render(view: View, heading: string, ...children: (Node | null)[]): void {
+    const active = document.activeElement;
+    this.keepFocus ||= active !== null && active !== this.el && this.el.contains(active);
+    this.el.dataset.view = view;
+    const h2 = h('h2', { text: heading, attrs: { tabindex: -1 } });
+    this.el.replaceChildren(h2);
+    append(this.el, ...children);
+    this.el.scrollTop = 0;
+    if (!this.keepFocus) return;
+    if (view === 'loading') this.el.focus({ preventScroll: true });
+    else {
+      h2.focus({ preventScroll: true });
+      this.keepFocus = false;
+    }
+  }
+
   empty(): void {
-    this.el.dataset.view = 'none';
-    this.el.replaceChildren(
-      h('h2', { text: 'Details' }),
+    this.render(
+      'none',
+      'Details',
       h('p', {
         class: 'muted',
         text: 'Select an actor or a relationship (click it, or search) to see where it comes from.',
@@ -33,14 +57,13 @@ export class DetailsPanel {
   }
 
   loading(what: string): void {
-    this.el.dataset.view = 'loading';
-    this.el.replaceChildren(h('h2', { text: 'Details' }), h('p', { class: 'muted', text: `Loading ${what}…` }));
+    this.render('loading', 'Details', h('p', { class: 'muted', text: `Loading ${what}…` }));
   }
 
   failed(message: string, retry: () => void): void {
-    this.el.dataset.view = 'error';
-    this.el.replaceChildren(
-      h('h2', { text: 'Details' }),
+    this.render(
+      'error',
+      'Details',
       h('p', { class: 'error-title', text: message }),
       h('button', { text: 'Retry', attrs: { type: 'button' }, on: { click: retry } }),
     );
@@ -51,17 +74,25 @@ export class DetailsPanel {
   }
 
   showActor(actor: ActorDetail): void {
-    this.el.dataset.view = 'actor';
-    clear(this.el);
     const groups = new Map<string, Relationship[]>();
     for (const rel of actor.relationships) {
       const list = groups.get(rel.type) ?? [];
       list.push(rel);
       groups.set(rel.type, list);
     }
-    append(
-      this.el,
-      h('h2', { text: actor.name }),
+    const sections = [...groups]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([type, rels]) =>
+        h(
+          'section',
+          { class: 'rel-group', attrs: { 'data-type': type } },
+          h('h3', {}, `${capitalise(this.typeLabel(type))} (${rels.length})`),
+          h('ul', { class: 'rel-list' }, ...rels.map((rel) => this.relationshipItem(rel))),
+        ),
+      );
+    this.render(
+      'actor',
+      actor.name,
       h(
         'p',
         { class: 'kind-line' },
@@ -89,29 +120,13 @@ export class DetailsPanel {
           on: { click: () => this.actions.pathTo(actor.id, actor.name) },
         }),
       ),
+      sections.length === 0 ? h('p', { class: 'muted', text: 'No relationships recorded.' }) : null,
+      ...sections,
     );
-    if (groups.size === 0) {
-      this.el.append(h('p', { class: 'muted', text: 'No relationships recorded.' }));
-      return;
-    }
-    for (const [type, rels] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
-      this.el.append(
-        h(
-          'section',
-          { class: 'rel-group', attrs: { 'data-type': type } },
-          h(
-            'h3',
-            {},
-            h('span', { class: `swatch type-swatch`, attrs: { 'data-type': type } }),
-            `${capitalise(this.typeLabel(type))} (${rels.length})`,
-          ),
-          h('ul', { class: 'rel-list' }, ...rels.map((rel) => this.relationshipItem(rel))),
-        ),
-      );
-    }
   }
 
-  private relationshipItem(rel: Relationship): HTMLLIElement {
+  /** One relationship in a list; `shownAbout` is the relationship the list is about, not repeated. */
+  private relationshipItem(rel: Relationship, shownAbout?: string): HTMLLIElement {
     return h(
       'li',
       { class: 'rel-item' },
@@ -121,6 +136,7 @@ export class DetailsPanel {
         attrs: { type: 'button', title: 'Show its provenance' },
         on: { click: () => this.actions.selectEdge(rel.id) },
       }),
+      rel.about?.id === shownAbout ? null : aboutLine(rel, this.actions),
       h(
         'div',
         { class: 'rel-meta' },
@@ -133,8 +149,6 @@ export class DetailsPanel {
   }
 
   showRelationship(rel: RelationshipDetail): void {
-    this.el.dataset.view = 'relationship';
-    clear(this.el);
     const info = this.types.get(rel.type);
     const rows: [string, Node | string][] = [
       ['Type', `${this.typeLabel(rel.type)}${info?.cameo ? ` (CAMEO ${info.cameo})` : ''}`],
@@ -157,8 +171,9 @@ export class DetailsPanel {
     }
     const dl = h('dl', { class: 'provenance' });
     for (const [term, value] of rows) dl.append(h('dt', { text: term }), h('dd', {}, value));
-    this.el.append(
-      h('h2', { text: rel.sentence }),
+    this.render(
+      'relationship',
+      rel.sentence,
       h(
         'p',
         { class: 'ends' },
@@ -174,12 +189,31 @@ export class DetailsPanel {
       h('h3', { text: `Accusations and denials about it (${rel.claims.length})` }),
       rel.claims.length === 0
         ? h('p', { class: 'muted', text: 'None recorded.' })
-        : h('ul', { class: 'rel-list claims' }, ...rel.claims.map((c) => this.relationshipItem(c))),
+        : h('ul', { class: 'rel-list claims' }, ...rel.claims.map((c) => this.relationshipItem(c, rel.id))),
     );
   }
 }
 
-function statusBadge(rel: Pick<Relationship, 'status' | 'disputed'>): HTMLElement {
+/** "about: …" under a claim, a link to the relationship it is about. */
+export function aboutLine(
+  rel: Pick<Relationship, 'about'>,
+  actions: Pick<DetailsActions, 'selectEdge'>,
+): HTMLElement | null {
+  const about = rel.about;
+  if (!about) return null;
+  return h(
+    'p',
+    { class: 'about-line' },
+    h('button', {
+      class: 'link-button',
+      text: aboutText(about),
+      attrs: { type: 'button', title: 'Show the relationship this claim is about', 'data-about': about.id },
+      on: { click: () => actions.selectEdge(about.id) },
+    }),
+  );
+}
+
+export function statusBadge(rel: Pick<Relationship, 'status' | 'disputed'>): HTMLElement {
   return h(
     'span',
     { class: 'status-badges' },

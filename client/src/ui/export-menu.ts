@@ -1,9 +1,12 @@
-// Export buttons: a PNG picture, and the visible graph with its provenance as Cytoscape JSON,
-// GraphML and CSV.
-import type { Core } from 'cytoscape';
-import { edgesCsv, nodesCsv, toGraphML } from '../export/formats.js';
-import type { EdgeData, NodeData } from '../graph/elements.js';
+// The Export menu: a disclosure (details/summary) with one button per format and the picture's
+// options. Escape or a click elsewhere closes it and gives focus back to its summary.
 import { h } from './dom.js';
+
+export interface ExportChoice {
+  id: string;
+  label: string;
+  run: (options: { legend: boolean }) => Promise<void> | void;
+}
 
 export function download(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -14,72 +17,52 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function visible(cy: Core) {
-  const shown = cy.elements().not('.hidden');
-  return {
-    nodes: shown.nodes().map((n) => n.data() as NodeData),
-    edges: shown.edges().map((e) => e.data() as EdgeData),
-    elements: shown,
-  };
-}
+export class ExportMenu {
+  readonly element: HTMLDetailsElement;
+  private readonly summary: HTMLElement;
+  private readonly legend: HTMLInputElement;
+  private readonly status: HTMLElement;
 
-export function exportPng(cy: Core): Blob {
-  return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
-}
-
-export function createExportMenu(container: HTMLElement, getCy: () => Core | null): void {
-  const stamp = () => new Date().toISOString().slice(0, 10);
-  const run = (make: (cy: Core) => [Blob, string]) => () => {
-    const cy = getCy();
-    if (!cy) return;
-    const [blob, name] = make(cy);
-    download(blob, name);
-  };
-  const buttons: [string, string, (cy: Core) => [Blob, string]][] = [
-    ['export-png', 'PNG', (cy) => [exportPng(cy), `actor-graph-${stamp()}.png`]],
-    [
-      'export-json',
-      'Cytoscape JSON',
-      (cy) => {
-        const { elements } = visible(cy);
-        const json = JSON.stringify({ elements: elements.jsons() }, null, 2);
-        return [new Blob([json], { type: 'application/json' }), `actor-graph-${stamp()}.cyjs`];
-      },
-    ],
-    [
-      'export-graphml',
-      'GraphML',
-      (cy) => {
-        const { nodes, edges } = visible(cy);
-        return [new Blob([toGraphML(nodes, edges)], { type: 'application/xml' }), `actor-graph-${stamp()}.graphml`];
-      },
-    ],
-    [
-      'export-nodes-csv',
-      'Actors CSV',
-      (cy) => [new Blob([nodesCsv(visible(cy).nodes)], { type: 'text/csv' }), `actor-graph-actors-${stamp()}.csv`],
-    ],
-    [
-      'export-edges-csv',
-      'Relationships CSV',
-      (cy) => [
-        new Blob([edgesCsv(visible(cy).edges)], { type: 'text/csv' }),
-        `actor-graph-relationships-${stamp()}.csv`,
-      ],
-    ],
-  ];
-  container.append(
-    h(
+  constructor(choices: readonly ExportChoice[]) {
+    this.summary = h('summary', { text: 'Export', attrs: { id: 'export-toggle' } });
+    this.legend = h('input', { attrs: { id: 'export-legend', type: 'checkbox', checked: true } });
+    this.status = h('p', { class: 'export-status muted', attrs: { role: 'status' } });
+    this.element = h(
       'details',
-      { class: 'export-menu' },
-      h('summary', { text: 'Export' }),
+      { class: 'export-menu', on: { keydown: (event) => this.onKey(event) } },
+      this.summary,
       h(
         'div',
         { class: 'export-buttons', attrs: { role: 'group', 'aria-label': 'Export the visible graph' } },
-        ...buttons.map(([id, label, make]) =>
-          h('button', { text: label, attrs: { id, type: 'button' }, on: { click: run(make) } }),
+        ...choices.map((choice) =>
+          h('button', {
+            text: choice.label,
+            attrs: { id: choice.id, type: 'button' },
+            on: { click: () => void this.run(choice) },
+          }),
         ),
+        h('label', { class: 'inline' }, this.legend, ' Legend and caption on the PNG'),
+        this.status,
       ),
-    ),
-  );
+    );
+    document.addEventListener('pointerdown', (event) => {
+      if (this.element.open && !this.element.contains(event.target as Node)) this.element.open = false;
+    });
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.element.open) return;
+    event.preventDefault();
+    this.element.open = false;
+    this.summary.focus();
+  }
+
+  private async run(choice: ExportChoice): Promise<void> {
+    this.status.textContent = '';
+    try {
+      await choice.run({ legend: this.legend.checked });
+    } catch (error) {
+      this.status.textContent = `Export failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
 }

@@ -2,7 +2,14 @@
 // vocabulary, drawn as it appears on the graph, with counts (visible / loaded).
 import type { Vocabulary } from '../api/types.js';
 import { dayToNumber, type FilterState, numberToDay, type TimeMode } from '../graph/filters.js';
-import { type ColourMode, edgeColour, kindStyles, STATUS_STYLES, typeColours } from '../graph/stylesheet.js';
+import {
+  COLOUR_MODES,
+  type ColourMode,
+  edgeColour,
+  kindStyles,
+  STATUS_STYLES,
+  typeColours,
+} from '../graph/stylesheet.js';
 import { h } from './dom.js';
 import { capitalise } from './format.js';
 
@@ -34,11 +41,11 @@ export class FilterPanel {
   private readonly slider: HTMLInputElement;
   private readonly sliderOut: HTMLOutputElement;
   private readonly play: HTMLButtonElement;
-  private readonly modeRadios: { type: HTMLInputElement; weight: HTMLInputElement };
+  private readonly modeRadios = new Map<ColourMode, HTMLInputElement>();
+  readonly element: HTMLElement;
   private playing: ReturnType<typeof setInterval> | undefined;
 
   constructor(
-    container: HTMLElement,
     private readonly vocabulary: Vocabulary,
     initial: FilterState,
     mode: ColourMode,
@@ -51,11 +58,11 @@ export class FilterPanel {
       const input = h('input', { attrs: { type: 'radio', name, value, checked }, on: { change: onChange } });
       return { input, label: h('label', { class: 'inline' }, input, ` ${label}`) };
     };
-    const byType = radio('colour-mode', 'type', 'Relationship type', mode === 'type', () => this.setMode('type'));
-    const byWeight = radio('colour-mode', 'weight', 'Cooperation – conflict', mode === 'weight', () =>
-      this.setMode('weight'),
-    );
-    this.modeRadios = { type: byType.input, weight: byWeight.input };
+    const modeLabels = COLOUR_MODES.map(({ id, label }) => {
+      const r = radio('colour-mode', id, label, mode === id, () => this.setMode(id));
+      this.modeRadios.set(id, r.input);
+      return r.label;
+    });
 
     const typeList = h('ul', { class: 'legend-list' });
     const sortedTypes = [...vocabulary.types].sort((a, b) => a.label.localeCompare(b.label));
@@ -160,18 +167,14 @@ export class FilterPanel {
       on: { click: () => this.togglePlay() },
     });
 
-    container.append(
+    this.element = h(
+      'div',
+      { class: 'filter-panel', attrs: { id: 'filters' } },
       h(
         'section',
         { class: 'panel-section' },
         h('h2', { text: 'Colour' }),
-        h(
-          'fieldset',
-          {},
-          h('legend', { class: 'visually-hidden', text: 'Colour edges by' }),
-          byType.label,
-          byWeight.label,
-        ),
+        h('fieldset', {}, h('legend', { class: 'visually-hidden', text: 'Colour edges by' }), ...modeLabels),
       ),
       h(
         'section',
@@ -223,13 +226,15 @@ export class FilterPanel {
   }
 
   setCounts(counts: Counts): void {
-    for (const [type, { count }] of this.typeBoxes) {
-      const c = counts.types.get(type) ?? { visible: 0, total: 0 };
-      count.textContent = c.total === c.visible ? String(c.total) : `${c.visible}/${c.total}`;
-    }
-    for (const [status, { count }] of this.statusBoxes) {
-      const c = counts.statuses.get(status) ?? { visible: 0, total: 0 };
-      count.textContent = c.total === c.visible ? String(c.total) : `${c.visible}/${c.total}`;
+    const lists = [
+      [this.typeBoxes, counts.types],
+      [this.statusBoxes, counts.statuses],
+    ] as const;
+    for (const [boxes, totals] of lists) {
+      for (const [name, { count }] of boxes) {
+        const c = totals.get(name) ?? { visible: 0, total: 0 };
+        count.textContent = c.total === c.visible ? String(c.total) : `${c.visible}/${c.total}`;
+      }
     }
     for (const [kind, el] of this.kindCounts) el.textContent = String(counts.kinds.get(kind) ?? 0);
   }
@@ -246,7 +251,8 @@ export class FilterPanel {
       this.slider.value = String(dayToNumber(filters.time.date));
     }
     this.mode = mode;
-    this.modeRadios[mode].checked = true;
+    const radio = this.modeRadios.get(mode);
+    if (radio) radio.checked = true;
     this.paintSwatches();
     this.syncOutputs();
   }
