@@ -10,7 +10,12 @@ const PROJECTION = query('analytics-projection');
 // A cache shares one read among requests, so one client going away must not cancel it for the others.
 const UNCANCELLED = new AbortController().signal;
 
-type EdgeRow = [string, string, string, string, number, string, string | null];
+/** The fields of one space-separated row (see the query); anything else is refused, not guessed at. */
+function fields(row: string, count: number, what: string): string[] {
+  const parts = row.split(' ');
+  if (parts.length !== count) throw new Error(`The analytics projection cannot read ${what} "${row}".`);
+  return parts;
+}
 
 export async function readProjection(executor: Executor, f: FilterParams): Promise<Projection> {
   const [row] = await executor.read(
@@ -18,19 +23,23 @@ export async function readProjection(executor: Executor, f: FilterParams): Promi
     { f },
     { operation: 'analytics-projection', class: 'analytics', signal: UNCANCELLED },
   );
-  const edges = (row?.edges ?? []) as EdgeRow[];
-  const claimed = (row?.claimed ?? []) as [string, string, string, string][];
-  return {
-    actors: (row?.actors ?? []) as ProjectedActor[],
-    edges: edges.map(([id, type, from, to, confidence, day, about]) => ({
-      id,
-      type,
-      from,
-      to,
-      confidence,
-      day,
-      about,
-    })),
-    claimed: new Map(claimed.map(([id, type, from, to]) => [id, { type, from, to }])),
-  };
+  const edges = ((row?.edges ?? []) as string[]).map((text) => {
+    const [id, type, from, to, confidence, day, about] = fields(text, 7, 'relationship') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return { id, type, from, to, confidence: Number(confidence), day, about: about === '' ? null : about };
+  });
+  const claimed = new Map(
+    ((row?.claimed ?? []) as string[]).map((text) => {
+      const [id, type, from, to] = fields(text, 4, 'claimed relationship') as [string, string, string, string];
+      return [id, { type, from, to }] as const;
+    }),
+  );
+  return { actors: (row?.actors ?? []) as ProjectedActor[], edges, claimed };
 }

@@ -306,3 +306,21 @@ describe('the cache', () => {
     expect(ids(after.blocs[0])).not.toContain('germany');
   });
 });
+
+describe('a relationship written around the app', () => {
+  it('is refused whole when its row cannot be read, not misread', async () => {
+    await api.executor.write(
+      `MATCH (a:Actor {id: 'germany'}), (b:Actor {id: 'russia'})
+       CREATE (a)-[:CONDEMNS {id: 'no slug', status: 'fact', confidence: 0.9, knownSince: date('2024-10-14'), sources: []}]->(b)`,
+      {},
+      { operation: 'test-raw-write' },
+    );
+    try {
+      const result = await api.graphql('{ alliances(filter: {types: [CONDEMNS]}) { actorCount } }');
+      expect(result.errors?.[0]?.message).toBe('Unexpected error.');
+      expect(result.data ?? null).toBeNull();
+    } finally {
+      await api.executor.write('MATCH ()-[r {id: "no slug"}]->() DELETE r', {}, { operation: 'test-raw-write' });
+    }
+  });
+});
