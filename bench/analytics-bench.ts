@@ -10,7 +10,7 @@ import { readProjection } from '../server/analytics/projection.js';
 import { createApp } from '../server/app.js';
 import { readConfig } from '../server/config.js';
 import { createDriver, createExecutor } from '../server/db/executor.js';
-import { filterParams } from '../server/graphql/validate-args.js';
+import { filterParams } from '../server/db/filter.js';
 import type { BenchDatabase } from './db.js';
 import type { SyntheticBundle } from './generator.js';
 

@@ -3,9 +3,9 @@
 // uses (so the texts cannot drift), with the parameters the resolver would build.
 
 import type { QueryClass as QueryClassName } from '../server/db/executor.js';
-import { query } from '../server/graphql/cypher-parts.js';
+import { filterParams } from '../server/db/filter.js';
+import { query } from '../server/db/queries.js';
 import { neighborhoodQuery } from '../server/graphql/resolvers/relationships.js';
-import { filterParams } from '../server/graphql/validate-args.js';
 import { searchQuery } from '../server/paths/cypher.js';
 import { MAX_PATHS, TRAIL_STEPS } from '../server/paths/engine.js';
 import { edgeParams, pathSearch } from '../server/paths/options.js';

@@ -1,6 +1,6 @@
-// Fragment (not a query): the Actor row of node variable __A__, spliced into queries by
-// server/graphql/cypher-parts.ts, which replaces __A__ with a fixed variable name.
+// Fragment (not a query), spliced as __ACTOR_ROW(a)__: the Actor row of node variable a, which
+// replaces __VAR__ here.
 // columns: {id, kind, name, aliases, description, degree}
-__A__ {.id, .name, .aliases, .description,
-  kind: [label IN labels(__A__) WHERE label <> 'Actor'][0],
-  degree: COUNT { (__A__)-[deg_rel]-() WHERE deg_rel.retractedAt IS NULL }}
+__VAR__ {.id, .name, .aliases, .description,
+  kind: [label IN labels(__VAR__) WHERE label <> 'Actor'][0],
+  degree: COUNT { (__VAR__)-[deg_rel]-() WHERE deg_rel.retractedAt IS NULL }}

@@ -8,7 +8,7 @@ CALL {
 }
 CALL {
   MATCH (s:Source)
-  RETURN collect(s {.id, .title, .publisher, .published, .url, .kind}) AS sources
+  RETURN collect(__SOURCE_ROW(s)__) AS sources
 }
 CALL {
   MATCH (a:Actor)-[r]->(b:Actor)

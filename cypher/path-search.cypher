@@ -1,25 +1,25 @@
-// Template (completed by server/paths/cypher.ts, which fills in only vocabulary type names and
-// checked integers): paths between two actors under the path options, with every actor,
-// relationship and source they touch, in one round trip.
+// Paths between two actors under the path options, with every actor, relationship and source they
+// touch, in one round trip. server/paths/cypher.ts fills in what Cypher takes no parameter for:
 //   __SELECTOR__  `ALL SHORTEST` (every shortest path) or `SHORTEST n` (the n shortest, 1..1000)
-//   __TYPES__     the relationship types to use, e.g. `:LEADS|INVADED` (from the vocabulary)
+//   __TYPES__     the relationship types to use, e.g. `LEADS|INVADED` (from the vocabulary)
 //   __MAX_HOPS__  1..6
-//   __EDGE__      the hop predicate of path-edge-filter.cypher
-//   __ACTOR_ROW__ the actor row of node `n` (actor-row.cypher)
+// and the hop predicate is the fragment path-edge-filter.cypher.
 // The search is a breadth-first SHORTEST search bounded by __MAX_HOPS__ whose hop predicate the
 // planner checks while it expands, never an enumeration of all paths. SHORTEST n counts trails
 // (no relationship twice, an actor may repeat): the engine keeps the simple ones.
 // params: $from, $to, $maxPaths, and those of path-edge-filter.cypher
 // returns: fromFound, toFound, fromName, toName, paths [{nodes: [id], edges: [id]}],
-//   actors [actor row], edges [relationship row + sourceRows + claimedByName + claim] (each once);
-//   `claim` is, for an accusation or denial, the relationship it is about ({type, from, to, status}
-//   with actor names), looked for among the relationships of the claim's own two actors so the
-//   lookup stays bounded by their degree (null when it lies elsewhere)
+//   actors [actor row], edges [relationship-fields + claimedByName + claim] (each once). The edges
+//   do not embed their end actors as relationship-row does: `actors` holds each of them once, where
+//   a row per edge would count a hub's degree again for every edge that touches it. `claim` is, for
+//   an accusation or denial, the relationship it is about ({type, from, to, status} with actor
+//   names), looked for among the relationships of the claim's own two actors so the lookup stays
+//   bounded by their degree (null when it lies elsewhere)
 OPTIONAL MATCH (a:Actor {id: $from})
 OPTIONAL MATCH (b:Actor {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = __SELECTOR__ (a)((x:Actor)-[r__TYPES__]-(y:Actor) WHERE __EDGE__){1,__MAX_HOPS__}(b)
+  MATCH p = __SELECTOR__ (a)((x:Actor)-[r:__TYPES__]-(y:Actor) WHERE __PATH_EDGE_FILTER__){1,__MAX_HOPS__}(b)
   WITH p LIMIT toInteger($maxPaths)
   RETURN collect(p) AS found
 }
@@ -27,21 +27,21 @@ CALL (found) {
   UNWIND found AS p
   UNWIND nodes(p) AS n
   WITH DISTINCT n
-  RETURN collect(__ACTOR_ROW__) AS actors
+  RETURN collect(__ACTOR_ROW(n)__) AS actors
 }
 CALL (found) {
   UNWIND found AS p
-  UNWIND relationships(p) AS rel
-  WITH DISTINCT rel
-  RETURN collect(rel {.*, type: type(rel), from: startNode(rel).id, to: endNode(rel).id,
-    sourceRows: COLLECT { MATCH (src:Source) WHERE src.id IN rel.sources RETURN src {.*} ORDER BY src.published, src.id },
-    claimedByName: COLLECT { MATCH (c:Actor {id: rel.claimedBy}) RETURN c.name }[0],
-    claim: CASE WHEN rel.about IS NULL THEN null ELSE COLLECT {
-      UNWIND [startNode(rel), endNode(rel)] AS end
-      MATCH (end)-[ab]-(:Actor) WHERE ab.id = rel.about
+  UNWIND relationships(p) AS r
+  WITH DISTINCT r
+  WITH r, startNode(r) AS a, endNode(r) AS b
+  RETURN collect(r {__RELATIONSHIP_FIELDS__,
+    claimedByName: COLLECT { MATCH (c:Actor {id: r.claimedBy}) RETURN c.name }[0],
+    claim: CASE WHEN r.about IS NULL THEN null ELSE COLLECT {
+      UNWIND [a, b] AS end
+      MATCH (end)-[ab]-(:Actor) WHERE ab.id = r.about
       RETURN {type: type(ab), from: startNode(ab).name, to: endNode(ab).name, status: ab.status}
     }[0] END}) AS edges
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, a.name AS fromName, b.name AS toName,
-  [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [rel IN relationships(p) | rel.id]}] AS paths,
+  [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | r.id]}] AS paths,
   actors, edges

@@ -1,9 +1,8 @@
-// Marks one relationship retracted (kept, hidden from queries unless asked for). Retracting again
-// keeps the first time and reason.
-// params: $id, $reason
+// Marks one relationship retracted (kept, hidden from queries unless asked for), found through its
+// type's id index. Retracting again keeps the first time and reason.
+// params: $ids [the one id], $reason
 // returns: id (no row when there is no such relationship)
-MATCH ()-[r]->()
-WHERE r.id = $id
+__RELATIONSHIPS_BY_ID__
 SET r.retractedAt = coalesce(r.retractedAt, datetime()),
   r.retractReason = coalesce(r.retractReason, $reason)
 RETURN r.id AS id

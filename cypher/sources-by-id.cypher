@@ -2,4 +2,4 @@
 // params: $ids [string]
 // returns: row {id, title, publisher, published, url, kind}
 MATCH (s:Source) WHERE s.id IN $ids
-RETURN s {.*} AS row
+RETURN __SOURCE_ROW(s)__ AS row

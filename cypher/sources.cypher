@@ -2,5 +2,5 @@
 // params: none
 // returns: row {id, title, publisher, published, url, kind}
 MATCH (s:Source)
-RETURN s {.*} AS row
+RETURN __SOURCE_ROW(s)__ AS row
 ORDER BY s.published DESC, s.id

@@ -40,7 +40,10 @@ export interface Config {
   readonly host: string;
   /** Bearer token that enables mutations; writes are refused while unset (API_TOKEN). */
   readonly apiToken: string | undefined;
+  /** pino's level: trace, debug, info, warn, error, fatal or silent. Default info, silent in test (LOG_LEVEL). */
   readonly logLevel: string;
+  /** `pretty` lines for a person, `json` lines for a machine; `auto` (LOG_FORMAT unset): pretty at a terminal. */
+  readonly logFormat: 'json' | 'pretty' | 'auto';
   readonly neo4j: Neo4jConfig;
   /**
    * Browser origins allowed to call the API cross-origin (CORS_ORIGINS, comma-separated). Empty:
@@ -67,6 +70,7 @@ export class ConfigError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 const URI_SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 const SIZE = /^\d+[kmg]$/i;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -122,12 +126,19 @@ function text(env: Env, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], hint = ''): T | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  if (!(values as readonly string[]).includes(raw)) {
+    const choices = `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+    throw new ConfigError(`${name}="${raw}" is not valid: use ${choices}${hint}.`);
+  }
+  return raw as T;
+}
+
 /** Reads, validates and freezes the configuration. Call once at start-up and pass the result on. */
 export function readConfig(env: Env = process.env): Config {
-  const nodeEnvRaw = text(env, 'NODE_ENV') ?? 'development';
-  if (nodeEnvRaw !== 'development' && nodeEnvRaw !== 'production' && nodeEnvRaw !== 'test') {
-    throw new ConfigError(`NODE_ENV="${nodeEnvRaw}" is not valid: use development, production or test.`);
-  }
+  const nodeEnvRaw = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const) ?? 'development';
   const boltPort = integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535);
   const uri = text(env, 'NEO4J_URI');
   if (uri !== undefined && !URI_SCHEMES.some((s) => uri.startsWith(`${s}//`))) {
@@ -148,7 +159,9 @@ export function readConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: text(env, 'HOST') ?? '127.0.0.1',
     apiToken: text(env, 'API_TOKEN'),
-    logLevel: text(env, 'LOG_LEVEL') ?? (nodeEnvRaw === 'test' ? 'silent' : 'info'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS) ?? (nodeEnvRaw === 'test' ? 'silent' : 'info'),
+    logFormat:
+      oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, ' (unset: pretty at a terminal, JSON otherwise)') ?? 'auto',
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     trustProxy: flag(env, 'TRUST_PROXY'),
     rateLimit: {

@@ -3,10 +3,10 @@ import http from 'node:http';
 import { createApp } from './app.js';
 import { reportFatal } from './cli/run.js';
 import { readConfig } from './config.js';
-import { bootstrapDatabase } from './db/bootstrap.js';
 import { createDriver, createExecutor, type Executor } from './db/executor.js';
 import { status as neo4jStatus, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
 import { createLogger, type Logger } from './logger.js';
+import { bootstrapDatabase } from './startup.js';
 
 /** How long in-flight requests may run after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 15_000;

@@ -1,8 +1,8 @@
 // The one read behind every analytics answer: the relationships passing a RelationshipFilter,
 // through the same fragment as every other filtered query, so the filter means the same here.
 import type { Executor } from '../db/executor.js';
-import { query } from '../graphql/cypher-parts.js';
-import type { FilterParams } from '../graphql/validate-args.js';
+import type { FilterParams } from '../db/filter.js';
+import { query } from '../db/queries.js';
 import type { ProjectedActor, Projection } from './signed-graph.js';
 
 const PROJECTION = query('analytics-projection');

@@ -2,8 +2,8 @@
 // signed graph of a filter is read and built once per version and shared by every measure, and
 // each answer is kept until any write moves the version (server/db/graph-version.ts).
 import type { Executor } from '../db/executor.js';
+import type { FilterParams } from '../db/filter.js';
 import { readGraphVersion } from '../db/graph-version.js';
-import type { FilterParams } from '../graphql/validate-args.js';
 import { type Alliances, alliances } from './blocs.js';
 import { VersionedCache } from './cache.js';
 import { centrality, type Measure, type Ranking } from './centrality.js';

@@ -132,11 +132,6 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
     probe.unref();
   };
 
-  const config = (options: CallOptions, mode: 'read' | 'write') => ({
-    timeout: TIMEOUTS[options.class ?? (mode === 'read' ? 'lookup' : 'write')],
-    metadata: { app: 'actor-graph', operation: options.operation },
-  });
-
   const runIn = async (tx: ManagedTransaction, query: string, params: Params, event: QueryEvent) => {
     onQuery?.(event);
     const result = await tx.run(query, params);
@@ -154,11 +149,12 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
     const signal = options.signal ?? signalScope.getStore();
     if (signal?.aborted) throw cancelledError(options);
     if (down) throw unavailableError(options);
+    const call = { operation: options.operation, class: timeoutClass(options, mode) };
+    const config = { timeout: TIMEOUTS[call.class], metadata: { app: 'actor-graph', operation: call.operation } };
     const s = session(mode);
     let onAbort: (() => void) | undefined;
     try {
-      const run =
-        mode === 'read' ? s.executeRead(work, config(options, mode)) : s.executeWrite(work, config(options, mode));
+      const run = mode === 'read' ? s.executeRead(work, config) : s.executeWrite(work, config);
       if (!signal) return await run;
       run.catch(() => {});
       // Closing the session mid-transaction resets the connection: Neo4j stops the query and rolls
@@ -173,7 +169,7 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
       return await Promise.race([run, aborted]);
     } catch (error) {
       if (signal?.aborted) throw cancelledError(options);
-      const translated = translateError(error, options);
+      const translated = translateError(error, call);
       if (translated instanceof GraphQLError && translated.extensions.code === 'SERVICE_UNAVAILABLE') markDown();
       throw translated;
     } finally {
@@ -209,7 +205,12 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
   };
 }
 
-function unavailableError(options: CallOptions): GraphQLError {
+/** The timeout class of a call: its own, else `lookup` for a read and `write` for a write. */
+export function timeoutClass(options: CallOptions, mode: 'read' | 'write'): QueryClass {
+  return options.class ?? (mode === 'read' ? 'lookup' : 'write');
+}
+
+function unavailableError(options: Pick<CallOptions, 'operation'>): GraphQLError {
   return new GraphQLError('The database is unavailable right now; try again shortly.', {
     extensions: { code: 'SERVICE_UNAVAILABLE', operation: options.operation },
   });
@@ -217,26 +218,30 @@ function unavailableError(options: CallOptions): GraphQLError {
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
-/** Neo4j's error codes become GraphQL errors a client can act on; anything else stays masked. */
-export function translateError(error: unknown, options: CallOptions): unknown {
+/**
+ * Neo4j's error codes become GraphQL errors a client can act on; anything else passes through
+ * unchanged (and is masked by the API). `call.class` is the timeout class the call ran under.
+ */
+export function translateError(error: unknown, call: { operation: string; class: QueryClass }): unknown {
   if (error instanceof GraphQLError) return error;
-  const code = (error as { code?: string }).code ?? '';
-  const message = (error as Error).message ?? '';
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
+  const code = typeof fields.code === 'string' ? fields.code : '';
+  const message = typeof fields.message === 'string' ? fields.message : '';
   if (
     UNAVAILABLE.has(code) ||
     /acquisition timed out|Could not perform discovery|connect ECONNREFUSED/i.test(message)
   ) {
-    return unavailableError(options);
+    return unavailableError(call);
   }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
-    const ms = TIMEOUTS[options.class ?? 'lookup'];
+  if (code.includes('TransactionTimedOut')) {
+    const ms = TIMEOUTS[call.class];
     return new GraphQLError(`The query ran longer than its limit of ${ms} ms and was stopped; narrow it down.`, {
-      extensions: { code: 'TIMEOUT', operation: options.operation },
+      extensions: { code: 'TIMEOUT', operation: call.operation },
     });
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new GraphQLError('The write conflicts with an existing record (a unique id is already taken).', {
-      extensions: { code: 'CONFLICT', operation: options.operation },
+      extensions: { code: 'CONFLICT', operation: call.operation },
     });
   }
   return error;

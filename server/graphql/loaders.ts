@@ -3,36 +3,29 @@
 // actors and sources embedded in their rows and prime the loaders with them.
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
-import { query, relationshipsByIdQuery } from './cypher-parts.js';
-import type { ActorRow, RelationshipRow, SourceRow } from './rows.js';
-import { argsKey, type FilterParams } from './validate-args.js';
+import type { FilterParams } from '../db/filter.js';
+import { query } from '../db/queries.js';
+import type { ActorRow, RelationshipRow, SourceRow } from '../db/rows.js';
 
 const ACTORS_BY_ID = query('actors-by-id');
 const SOURCES_BY_ID = query('sources-by-id');
-const RELATIONSHIPS_BY_ID = relationshipsByIdQuery();
+const RELATIONSHIPS_BY_ID = query('relationships-by-id');
 const CLAIMS_ABOUT = query('claims-about');
 const ACTOR_RELATIONSHIPS = query('actor-relationships');
 const SOURCE_RELATIONSHIPS = query('source-relationships');
-
-/** A relationship row as the queries of this API return it: end actors and sources embedded. */
-export interface LoadedRelationship extends RelationshipRow {
-  fromActor?: ActorRow;
-  toActor?: ActorRow;
-  sourceRows?: SourceRow[];
-}
 
 export interface Loaders {
   actor: DataLoader<string, ActorRow | null>;
   source: DataLoader<string, SourceRow | null>;
   /** Any relationship by id, retracted ones included (callers decide whether to show them). */
-  relationship: DataLoader<string, LoadedRelationship | null>;
+  relationship: DataLoader<string, RelationshipRow | null>;
   /** The non-retracted claims (accusations, denials) about a relationship, in time order. */
-  claims: DataLoader<string, LoadedRelationship[]>;
+  claims: DataLoader<string, RelationshipRow[]>;
   /** Relationships of an actor under one filter and page size (one loader per distinct arguments). */
-  actorRelationships(f: FilterParams, limit: number): DataLoader<string, LoadedRelationship[]>;
-  sourceRelationships(limit: number): DataLoader<string, LoadedRelationship[]>;
+  actorRelationships(f: FilterParams, limit: number): DataLoader<string, RelationshipRow[]>;
+  sourceRelationships(limit: number): DataLoader<string, RelationshipRow[]>;
   /** Caches the embedded actors and sources of rows (and the rows themselves) for later fields. */
-  prime<T extends LoadedRelationship>(rows: T[]): T[];
+  prime<T extends RelationshipRow>(rows: T[]): T[];
   primeActors<T extends ActorRow>(rows: T[]): T[];
 }
 
@@ -51,13 +44,13 @@ export function createLoaders(executor: Executor): Loaders {
   const source = new DataLoader<string, SourceRow | null>(async (ids) =>
     byId(ids, await rowsOf<SourceRow>(SOURCES_BY_ID, { ids }, 'load-sources')),
   );
-  const relationship = new DataLoader<string, LoadedRelationship | null>(async (ids) =>
-    byId(ids, prime(await rowsOf<LoadedRelationship>(RELATIONSHIPS_BY_ID, { ids }, 'load-relationships'))),
+  const relationship = new DataLoader<string, RelationshipRow | null>(async (ids) =>
+    byId(ids, prime(await rowsOf<RelationshipRow>(RELATIONSHIPS_BY_ID, { ids }, 'load-relationships'))),
   );
-  const claims = new DataLoader<string, LoadedRelationship[]>(async (ids) => {
+  const claims = new DataLoader<string, RelationshipRow[]>(async (ids) => {
     const rows = await executor.read(CLAIMS_ABOUT, { ids, includeRetracted: false }, { operation: 'load-claims' });
-    const grouped = new Map<string, LoadedRelationship[]>();
-    for (const { about, row } of rows as { about: string; row: LoadedRelationship }[]) {
+    const grouped = new Map<string, RelationshipRow[]>();
+    for (const { about, row } of rows as { about: string; row: RelationshipRow }[]) {
       const group = grouped.get(about) ?? [];
       group.push(row);
       grouped.set(about, group);
@@ -68,16 +61,16 @@ export function createLoaders(executor: Executor): Loaders {
   const grouped = async (text: string, params: Record<string, unknown>, operation: string, ids: readonly string[]) => {
     const rows = (await executor.read(text, { ...params, ids }, { operation })) as {
       id: string;
-      rows: LoadedRelationship[];
+      rows: RelationshipRow[];
     }[];
     const map = new Map(rows.map((r) => [r.id, r.rows]));
     return ids.map((id) => prime(map.get(id) ?? []));
   };
 
-  const actorRelationshipLoaders = new Map<string, DataLoader<string, LoadedRelationship[]>>();
-  const sourceRelationshipLoaders = new Map<number, DataLoader<string, LoadedRelationship[]>>();
+  const actorRelationshipLoaders = new Map<string, DataLoader<string, RelationshipRow[]>>();
+  const sourceRelationshipLoaders = new Map<number, DataLoader<string, RelationshipRow[]>>();
 
-  function prime<T extends LoadedRelationship>(rows: T[]): T[] {
+  function prime<T extends RelationshipRow>(rows: T[]): T[] {
     for (const row of rows) {
       if (row.fromActor) actor.prime(row.from, row.fromActor);
       if (row.toActor) actor.prime(row.to, row.toActor);
@@ -115,4 +108,13 @@ export function createLoaders(executor: Executor): Loaders {
       return rows;
     },
   };
+}
+
+/** A stable key for a filter and page size, so loaders batch only calls with equal arguments. */
+export function argsKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }

@@ -2,7 +2,7 @@
 // index. The user's text is split into words of letters and digits; each word is escaped and gets
 // a trailing wildcard, so "Zelen" finds Zelenskyy and "kim yong" finds Kim Yong-hyun. Nothing the
 // user types can become Lucene syntax (operators, fields, ranges, fuzzy or regex terms).
-import { badInput } from './validate-args.js';
+import { badInput } from '../model/arguments.js';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

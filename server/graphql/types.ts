@@ -3,8 +3,8 @@
 // Mutation and the object types of model.graphql / query.graphql / analytics.graphql has a resolver or one of these
 // properties, so a field added to the SDL without one fails a test instead of returning null.
 import type { GraphQLScalarType } from 'graphql';
+import type { FilterParams, RelationshipFilterInput } from '../db/filter.js';
 import type { Context } from './context.js';
-import type { FilterParams, RelationshipFilterInput } from './validate-args.js';
 
 export type Resolver<Parent, Args, Result> = (parent: Parent, args: Args, context: Context) => Result | Promise<Result>;
 

@@ -3,7 +3,7 @@
 // own maxRequestBodySize, set from BODY_BYTES in server/app.ts; batching stays off (Yoga's default).
 //
 // The numbers come from the client's own documents (client/src/api/operations.ts), measured with
-// these same rules (tests/unit/harden-limits.test.ts runs every one of them):
+// these same rules (tests/int/harden-limits.int.test.ts sends every one of them through these limits):
 //   deepest 5 (Connection), most aliases 2 (Vocabulary), directives 0, most tokens 125,
 //   longest 641 characters, highest cost 63 386 (ActorDetail: relationships(first: 500) multiplies).
 // Each limit leaves room for hand-written queries in GraphiQL while refusing the shapes that make a

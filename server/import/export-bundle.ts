@@ -1,11 +1,11 @@
 // Export: the whole graph as a bundle, in the normalised order import produces, so that
 // export → import into an empty database → export gives the same bytes.
 import type { Executor } from '../db/executor.js';
-import { cypher } from '../db/queries.js';
+import { query } from '../db/queries.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type Relationship, type SourceKind } from '../model/bundle.js';
 import { type DatePrecision, formatPartialDate } from '../model/dates.js';
 
-const EXPORT_BUNDLE = cypher('export-bundle');
+const EXPORT_BUNDLE = query('export-bundle');
 
 type Row = Record<string, unknown>;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

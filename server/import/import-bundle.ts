@@ -6,23 +6,18 @@ import { GraphQLError } from 'graphql';
 import { ROOT_DIR } from '../config.js';
 import type { Executor, Tx } from '../db/executor.js';
 import { bumpGraphVersion } from '../db/graph-version.js';
-import { cypher } from '../db/queries.js';
+import { query } from '../db/queries.js';
 import type { Bundle, Relationship } from '../model/bundle.js';
 import { parsePartialDate } from '../model/dates.js';
 import { type BundleError, formatBundleError, validateBundle } from '../model/validate.js';
-import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
+import { ACTOR_KINDS, cypherLabel, cypherType, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
-const IMPORT_KNOWN = cypher('import-known');
-const KNOWN_RELATIONSHIPS_SCAN = cypher('import-known-relationships');
-// The same answer by seeking each vocabulary type's id index: cheap for a few ids, which is what
-// one-record mutations send; a scan of every relationship would make each of them cost O(graph).
-const KNOWN_RELATIONSHIPS_SEEK = `CALL () {
-${RELATIONSHIP_TYPES.map((type) => `  MATCH (a)-[r:${type}]->(b) WHERE r.id IN $ids RETURN r, a, b`).join('\n  UNION ALL\n')}
-}
-RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id}) AS relationships`;
+const IMPORT_KNOWN = query('import-known');
+const KNOWN_RELATIONSHIPS_SCAN = query('import-known-relationships');
+const KNOWN_RELATIONSHIPS_SEEK = query('import-known-relationships-by-id');
 /** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
 const SEEK_UP_TO = 1_000;
-const IMPORT_SOURCES = cypher('import-sources');
+const IMPORT_SOURCES = query('import-sources');
 
 /** Rows per UNWIND statement; all statements still share one transaction. */
 const CHUNK = 5_000;
@@ -68,8 +63,8 @@ const ACTOR_WRITE = new Map(
       kind,
       `UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
-SET a:${kind}, a.name = row.name, a.aliases = row.aliases, a.description = row.description
-${others.length > 0 ? `REMOVE ${others.map((k) => `a:${k}`).join(', ')}` : ''}
+SET a:${cypherLabel(kind)}, a.name = row.name, a.aliases = row.aliases, a.description = row.description
+${others.length > 0 ? `REMOVE ${others.map((k) => `a:${cypherLabel(k)}`).join(', ')}` : ''}
 RETURN count(*) AS count`,
     ];
   }),
@@ -81,7 +76,7 @@ const RELATIONSHIP_WRITE = new Map(
     `UNWIND $rows AS row
 MATCH (a:Actor {id: row.from})
 MATCH (b:Actor {id: row.to})
-MERGE (a)-[r:${type} {id: row.id}]->(b)
+MERGE (a)-[r:${cypherType(type)} {id: row.id}]->(b)
 SET r.status = row.status, r.confidence = row.confidence,
     r.validFrom = CASE WHEN row.validFrom IS NULL THEN null ELSE date(row.validFrom) END,
     r.validFromPrecision = row.validFromPrecision,

@@ -130,6 +130,15 @@ export const RELATIONSHIP_TYPES: readonly string[] = Object.freeze(vocabulary.re
 export const ACTOR_KINDS: readonly string[] = Object.freeze(vocabulary.actorKinds.map((k) => k.kind));
 export const STATUSES: readonly string[] = Object.freeze(vocabulary.statuses.map((s) => s.status));
 
+/** Types that hold both ways (directed: false), e.g. MET_WITH: stored once, matched from either end. */
+export const SYMMETRIC_TYPES: readonly string[] = Object.freeze(
+  vocabulary.relationshipTypes.filter((t) => !t.directed).map((t) => t.type),
+);
+/** Types of things that happen (temporal: event), e.g. VISITED, as against states such as LEADS. */
+export const EVENT_TYPES: readonly string[] = Object.freeze(
+  vocabulary.relationshipTypes.filter((t) => t.temporal === 'event').map((t) => t.type),
+);
+
 const typesByName: ReadonlyMap<string, RelationshipTypeInfo> = new Map(
   vocabulary.relationshipTypes.map((t) => [t.type, t]),
 );
@@ -141,6 +150,25 @@ export function relationshipType(type: string): RelationshipTypeInfo | undefined
 
 export function isRelationshipType(s: unknown): s is string {
   return typeof s === 'string' && typesByName.has(s);
+}
+
+/**
+ * A relationship type as it may be written into Cypher text, where a type cannot be a parameter:
+ * it must be a vocabulary type, and is re-checked against TYPE_NAME. Throws otherwise.
+ */
+export function cypherType(type: string): string {
+  if (!typesByName.has(type) || !TYPE_NAME.test(type)) {
+    throw new Error(`"${type}" is not a relationship type of the vocabulary.`);
+  }
+  return type;
+}
+
+/** An actor kind as it may be written into Cypher text as a label; throws unless it is one. */
+export function cypherLabel(kind: string): string {
+  if (!ACTOR_KINDS.includes(kind) || !KIND_NAME.test(kind)) {
+    throw new Error(`"${kind}" is not an actor kind of the vocabulary.`);
+  }
+  return kind;
 }
 
 export function isActorKind(s: unknown): s is string {

@@ -1,24 +1,16 @@
 // Runs a path question: one round trip for the paths (with every actor, relationship and source
 // they touch), and a second only when there is no path, to say why.
 import type { Executor } from '../db/executor.js';
-import type { ActorRow, RelationshipRow, SourceRow } from '../graphql/rows.js';
-import { MAX_TRAILS, neighborsQuery, type Selector, searchQuery, UNFILTERED_QUERY } from './cypher.js';
+import type { PathSelector } from '../db/queries.js';
+import type { ActorRow, RelationshipRow } from '../db/rows.js';
+import { MAX_TRAILS, neighborsQuery, searchQuery, UNFILTERED_QUERY } from './cypher.js';
 import { step } from './explain.js';
 import { edgeParams, MAX_HOPS, type PathSearch } from './options.js';
-
-/** A relationship on a path: the Relationship parent row with what the query embedded. */
-export interface PathEdge extends RelationshipRow {
-  fromActor?: ActorRow;
-  toActor?: ActorRow;
-  sourceRows?: SourceRow[];
-  claimedByName?: string | null;
-  claim?: { type: string; from: string; to: string; status: string } | null;
-}
 
 /** The parent of `Path`. */
 export interface PathRow {
   nodes: ActorRow[];
-  edges: PathEdge[];
+  edges: RelationshipRow[];
   length: number;
   weakestConfidence: number;
 }
@@ -63,7 +55,7 @@ interface SearchRow {
   toName: string | null;
   paths: IdPath[];
   actors: ActorRow[];
-  edges: PathEdge[];
+  edges: RelationshipRow[];
 }
 
 const key = (p: PathRow) => p.edges.map((e) => e.id).join('\u0000');
@@ -92,7 +84,7 @@ export async function findPaths(
   options: FindOptions,
 ): Promise<PathAnswer> {
   const params = { from, to, maxPaths: MAX_PATHS, ...edgeParams(search) };
-  const run = async (selector: Selector) => {
+  const run = async (selector: PathSelector) => {
     const [row] = (await executor.read(searchQuery(selector, search.types, search.maxHops), params, {
       operation: options.operation,
       class: 'path',
@@ -132,7 +124,7 @@ export async function findPaths(
   const actors = new Map(row.actors.map((a) => [a.id, a]));
   const edges = new Map(row.edges.map((e) => [e.id, edgeRow(e, actors)]));
   const toPath = (p: IdPath): PathRow => {
-    const pathEdges = p.edges.map((id) => edges.get(id) as PathEdge);
+    const pathEdges = p.edges.map((id) => edges.get(id) as RelationshipRow);
     return {
       nodes: p.nodes.map((id) => actors.get(id) as ActorRow),
       edges: pathEdges,
@@ -194,24 +186,9 @@ export async function findPaths(
   return answer('NOT_WITHIN_MAX_HOPS', `${none} of at most ${hops(search.maxHops)}.${beyond}`);
 }
 
-// Neo4j stores no null properties, so `r {.*}` leaves them out; the row type has them as null.
-const NULLABLE = [
-  'validFrom',
-  'validFromPrecision',
-  'validTo',
-  'validToPrecision',
-  'claimedBy',
-  'about',
-  'retractedAt',
-  'retractReason',
-  'claimedByName',
-] as const;
-
-function edgeRow(e: PathEdge, actors: Map<string, ActorRow>): PathEdge {
-  const row: PathEdge = { ...e, fromActor: actors.get(e.from), toActor: actors.get(e.to) };
-  for (const field of NULLABLE) row[field] = e[field] ?? null;
-  row.claim = e.claim ?? null;
-  return row;
+// The query returns each actor once, beside the edges; the Relationship fields want them embedded.
+function edgeRow(e: RelationshipRow, actors: Map<string, ActorRow>): RelationshipRow {
+  return { ...e, fromActor: actors.get(e.from), toActor: actors.get(e.to) };
 }
 
 function nameOf(id: string, actors: Map<string, ActorRow>): string {

@@ -1,5 +1,6 @@
 // Plain-English accounts of paths: one sentence per hop from the vocabulary's template, with the
 // status and its claimant, the dates at their precision and the sources.
+import type { RelationshipRow, SourceRow } from '../db/rows.js';
 import type { DatePrecision } from '../model/dates.js';
 import { relationshipType, renderTemplate } from '../model/vocabulary.js';
 
@@ -16,22 +17,20 @@ export function formatDay(isoDay: string, precision: DatePrecision = 'day'): str
   return `${Number(dayOfMonth)} ${monthName} ${year}`;
 }
 
-/** What a hop needs to be told: a relationship row with its sources and claimant's name. */
-export interface ExplainedEdge {
-  type: string;
-  status: string;
-  validFrom: string | null;
-  validFromPrecision: string | null;
-  validTo: string | null;
-  validToPrecision: string | null;
-  knownSince: string;
-  claimedBy: string | null;
-  /** The claimant's name, when the query found it. */
-  claimedByName?: string | null;
-  sourceRows?: readonly { id: string; published: string }[];
-  /** For an accusation or denial: the relationship it is about, with its actors' names. */
-  claim?: { type: string; from: string; to: string; status: string } | null;
-}
+/** What a hop needs to be told: the fields of a relationship row that a sentence uses. */
+export type ExplainedEdge = Pick<
+  RelationshipRow,
+  | 'type'
+  | 'status'
+  | 'validFrom'
+  | 'validFromPrecision'
+  | 'validTo'
+  | 'validToPrecision'
+  | 'knownSince'
+  | 'claimedBy'
+  | 'claimedByName'
+  | 'claim'
+> & { sourceRows?: readonly Pick<SourceRow, 'id' | 'published'>[] };
 
 const precisionOf = (p: string | null): DatePrecision => (p === 'year' || p === 'month' ? p : 'day');
 

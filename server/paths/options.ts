@@ -1,8 +1,8 @@
 // Path options: checked once, then turned into the query parameters and the type list of the
 // pattern. Every failure is a BAD_USER_INPUT error naming the argument and the value.
-import { badInput } from '../graphql/validate-args.js';
-import { isIsoDay } from '../model/dates.js';
-import { RELATIONSHIP_TYPES, STATUSES, TYPE_NAME, vocabulary } from '../model/vocabulary.js';
+import { type FilterParams, filterParams } from '../db/filter.js';
+import { badInput, checkConfidence, checkDay, intBetween } from '../model/arguments.js';
+import { isRelationshipType, RELATIONSHIP_TYPES, STATUSES } from '../model/vocabulary.js';
 
 /** The PathOptions input of paths.graphql. */
 export interface PathOptionsInput {
@@ -24,11 +24,6 @@ export const MAX_HOPS = 6;
 export const DEFAULT_K = 3;
 export const MAX_K = 10;
 
-/** Types that hold both ways (directed: false in the vocabulary), e.g. MET_WITH. */
-export const SYMMETRIC_TYPES: readonly string[] = Object.freeze(
-  vocabulary.relationshipTypes.filter((t) => !t.directed).map((t) => t.type),
-);
-
 /** Checked options: what the search needs. */
 export interface PathSearch {
   /** The relationship types the pattern may use, in vocabulary order; never empty. */
@@ -43,44 +38,27 @@ export interface PathSearch {
   readonly filtered: boolean;
 }
 
-function intFromTo(argument: string, value: number | null | undefined, min: number, max: number, fallback: number) {
-  if (value === null || value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw badInput(argument, `must be from ${min} to ${max}, got ${value}`);
-  }
-  return value;
-}
-
 /** k of paths(k) and connection(k): 1..10, default 3. */
 export function checkK(k: number | null | undefined): number {
-  return intFromTo('k', k, 1, MAX_K, DEFAULT_K);
+  return intBetween('k', k, 1, MAX_K, DEFAULT_K);
 }
 
 function typeList(argument: string, values: readonly string[] | null | undefined): readonly string[] | null {
   if (values === null || values === undefined) return null;
   for (const [i, value] of values.entries()) {
-    // The GraphQL enum already admits only vocabulary types; this guards other callers, since
-    // these names are written into the query text.
-    if (!RELATIONSHIP_TYPES.includes(value) || !TYPE_NAME.test(value)) {
+    // The GraphQL enum already admits only vocabulary types; this guards other callers with an
+    // error that names the argument (the query text is checked again where it is written).
+    if (!isRelationshipType(value)) {
       throw badInput(`${argument}[${i}]`, `unknown relationship type "${value}"`);
     }
   }
   return values;
 }
 
-function day(argument: string, value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (!isIsoDay(value)) throw badInput(argument, `must be a day YYYY-MM-DD, got "${value}"`);
-  return value;
-}
-
 export function pathSearch(input: PathOptionsInput | null | undefined, argument = 'options'): PathSearch {
   const o = input ?? {};
-  const maxHops = intFromTo(`${argument}.maxHops`, o.maxHops, 1, MAX_HOPS, DEFAULT_MAX_HOPS);
-  const minConfidence = o.minConfidence ?? null;
-  if (minConfidence !== null && !(minConfidence >= 0 && minConfidence <= 1)) {
-    throw badInput(`${argument}.minConfidence`, `must be from 0 to 1, got ${minConfidence}`);
-  }
+  const maxHops = intBetween(`${argument}.maxHops`, o.maxHops, 1, MAX_HOPS, DEFAULT_MAX_HOPS);
+  const minConfidence = checkConfidence(`${argument}.minConfidence`, o.minConfidence);
   const only = typeList(`${argument}.types`, o.types);
   const excluded = typeList(`${argument}.excludeTypes`, o.excludeTypes) ?? [];
   const types = RELATIONSHIP_TYPES.filter((t) => (only === null || only.includes(t)) && !excluded.includes(t));
@@ -100,8 +78,8 @@ export function pathSearch(input: PathOptionsInput | null | undefined, argument 
     minConfidence,
     directed: o.directed === true,
     maxHops,
-    asOf: day(`${argument}.asOf`, o.asOf),
-    knownOn: day(`${argument}.knownOn`, o.knownOn),
+    asOf: checkDay(`${argument}.asOf`, o.asOf),
+    knownOn: checkDay(`${argument}.knownOn`, o.knownOn),
   };
   const filtered =
     types.length < RELATIONSHIP_TYPES.length ||
@@ -113,14 +91,11 @@ export function pathSearch(input: PathOptionsInput | null | undefined, argument 
   return Object.freeze({ ...search, filtered });
 }
 
-/** The parameters of path-edge-filter.cypher. */
-export function edgeParams(search: PathSearch) {
+/** The parameters of path-edge-filter.cypher: the relationship filter's `$f`, and the direction. */
+export function edgeParams(search: PathSearch): { f: FilterParams; directed: boolean } {
+  const { statuses, minConfidence, asOf, knownOn } = search;
   return {
-    statuses: search.statuses,
-    minConfidence: search.minConfidence,
-    asOf: search.asOf,
-    knownOn: search.knownOn,
+    f: filterParams({ statuses: statuses && [...statuses], minConfidence, asOf, knownOn }),
     directed: search.directed,
-    symmetricTypes: SYMMETRIC_TYPES,
   };
 }

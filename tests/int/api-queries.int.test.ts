@@ -214,9 +214,12 @@ describe('claims, disputes and timelines', () => {
   });
 
   it('gives the timeline of one actor or a pair, in time order', async () => {
-    const data = await ok(`{ one: timeline(actor: "kim-jong-un") { id validFrom { start } knownSince }
-      pair: timeline(actor: "russia", other: "north-korea") { id from { id } to { id } }
-      window: timeline(actor: "kim-jong-un", between: {from: "2024-01-01", to: "2024-12-31"}) { id } }`);
+    const paged =
+      await ok(`{ one: timeline(actor: "kim-jong-un") { totalCount nodes { id validFrom { start } knownSince } }
+      pair: timeline(actor: "russia", other: "north-korea") { nodes { id from { id } to { id } } }
+      window: timeline(actor: "kim-jong-un", between: {from: "2024-01-01", to: "2024-12-31"}) { nodes { id } } }`);
+    const data = { one: paged.one.nodes, pair: paged.pair.nodes, window: paged.window.nodes };
+    expect(paged.one.totalCount).toBe(data.one.length);
     const keys = data.one.map(
       (r: { id: string; validFrom: { start: string } | null; knownSince: string }) =>
         `${r.validFrom?.start ?? r.knownSince} ${r.id}`,
@@ -228,6 +231,27 @@ describe('claims, disputes and timelines', () => {
     expect(ids(data.pair)).toContain('north-korea-sends-troops-to-russia');
     expect(ids(data.window)).toContain('kim-jong-un-pledged-support-to-russia-2024-06');
     expect(ids(data.window)).not.toContain('kim-jong-un-visited-russia-2023-09');
+  });
+
+  it('pages a timeline and says how long it is, instead of cutting it short', async () => {
+    const all = await ok('{ timeline(actor: "russia", first: 500) { totalCount nodes { id } } }');
+    const total = all.timeline.totalCount;
+    expect(total).toBeGreaterThan(4);
+    expect(all.timeline.nodes).toHaveLength(total);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < total; pages += 1) {
+      const query =
+        'query($after: String) { timeline(actor: "russia", first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }';
+      const { timeline } = await ok(query, { after });
+      expect(timeline.totalCount).toBe(total);
+      seen.push(...ids(timeline.nodes));
+      if (!timeline.pageInfo.hasNextPage) break;
+      after = timeline.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(ids(all.timeline.nodes));
+    const tooMany = await fails('{ timeline(actor: "russia", first: 501) { totalCount } }');
+    expect(tooMany.message).toBe('first: must be between 1 and 500, got 501');
   });
 });
 
@@ -326,7 +350,9 @@ describe('bad arguments', () => {
     const literal = await fails('{ relationships(filter: {knownOn: "2024-02-30"}) { totalCount } }');
     expect(literal.message).toContain('"2024-02-30" is not a date (YYYY-MM-DD)');
     expect(literal.extensions?.code).toBe('BAD_USER_INPUT');
-    const range = await fails('{ timeline(actor: "russia", between: {from: "2024-02-01", to: "2024-01-01"}) { id } }');
+    const range = await fails(
+      '{ timeline(actor: "russia", between: {from: "2024-02-01", to: "2024-01-01"}) { totalCount } }',
+    );
     expect(range.message).toBe('between: to "2024-01-01" is before from "2024-02-01"');
   });
 

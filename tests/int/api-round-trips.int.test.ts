@@ -103,7 +103,7 @@ describe('round trips per request', () => {
       '{ graph { nodes { id degree } edges { id from { id } to { id } sources { id } } } }',
       '{ neighborhood(id: "russia", depth: 2) { nodes { id } edges { from { name } to { name } } } }',
       '{ disputed { id from { name } to { name } } }',
-      '{ timeline(actor: "russia") { id from { name } to { name } } }',
+      '{ timeline(actor: "russia") { totalCount nodes { id from { name } to { name } } } }',
       '{ stats { actors mostConnected { actor { name degree } degree } } }',
       '{ sources { id title } }',
     ]) {

@@ -163,6 +163,34 @@ describe('import', () => {
     expect((await rejected(retyped)).join('\n')).toMatch(/relationships\[0\] \(id aa-denies\).*DENIES/);
   });
 
+  it('rolls back every chunk already written when a later chunk fails inside the transaction', async () => {
+    // A constraint the validation knows nothing of, so the failure comes from Neo4j mid-import:
+    // the sources, the countries and the first 5,000 people are written before the second chunk
+    // of people breaks it.
+    await executor.write(
+      'CREATE CONSTRAINT test_person_name IF NOT EXISTS FOR (p:Person) REQUIRE p.name IS UNIQUE',
+      {},
+      { operation: 'test' },
+    );
+    try {
+      const people = Array.from({ length: 6_000 }, (_, i) => ({
+        ...country(`p-${String(i).padStart(5, '0')}`, `Person ${i}`),
+        kind: 'Person',
+      }));
+      const last = people.at(-1) as { name: string };
+      last.name = 'Person 0'; // sorted by id, the last person is in the second chunk
+      const bundle = { ...smallBundle(), actors: [...smallBundle().actors, ...people] };
+      const chunks: string[] = [];
+      await expect(
+        importBundle(executor, bundle, { onProgress: (p) => chunks.push(`${p.stage} ${p.done}/${p.total}`) }),
+      ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(chunks).toEqual(['sources 2/2', 'actors 3/3', 'actors 5000/6001']);
+      expect(await counts(executor)).toEqual({ nodes: 0, relationships: 0 });
+    } finally {
+      await executor.write('DROP CONSTRAINT test_person_name IF EXISTS', {}, { operation: 'test' });
+    }
+  });
+
   it('reports progress for each chunk', async () => {
     const stages: string[] = [];
     await importBundle(executor, smallBundle(), { onProgress: (p) => stages.push(`${p.stage} ${p.done}/${p.total}`) });
@@ -229,7 +257,23 @@ describe('npm run import / export', () => {
     const out = path.join(dir, 'out.json');
     const exported = await runScript('server/cli/export.ts', [out], env);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(await exportBundle(executor));
+    expect(exported.stdout).toContain('Exported 4 actors, 2 sources, 3 relationships');
+    // The file is the bundle in normalised form: sorted by id, every field present, dates as written.
+    const bundle = smallBundle();
+    const [arms, accuses, leads] = bundle.relationships;
+    const written = fs.readFileSync(out, 'utf8');
+    expect(written.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(written)).toStrictEqual({
+      format: 'actor-graph-bundle',
+      version: 1,
+      actors: bundle.actors,
+      sources: bundle.sources,
+      relationships: [
+        { ...arms },
+        { ...accuses, validTo: null, claimedBy: null },
+        { ...leads, claimedBy: null, about: null },
+      ],
+    });
 
     const bad = smallBundle();
     (bad.relationships[0] as { confidence: number }).confidence = 1.5;

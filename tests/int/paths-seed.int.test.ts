@@ -215,19 +215,27 @@ describe('path questions on the seed graph', () => {
 
   it('rejects out-of-range options, naming the argument and the value', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
-      ['paths(from: $a, to: $b, options: {maxHops: 0}) { message }', {}, 'options.maxHops: must be from 1 to 6, got 0'],
-      ['paths(from: $a, to: $b, options: {maxHops: 7}) { message }', {}, 'options.maxHops: must be from 1 to 6, got 7'],
-      ['paths(from: $a, to: $b, k: 0) { message }', {}, 'k: must be from 1 to 10, got 0'],
-      ['paths(from: $a, to: $b, k: 11) { message }', {}, 'k: must be from 1 to 10, got 11'],
+      [
+        'paths(from: $a, to: $b, options: {maxHops: 0}) { message }',
+        {},
+        'options.maxHops: must be between 1 and 6, got 0',
+      ],
+      [
+        'paths(from: $a, to: $b, options: {maxHops: 7}) { message }',
+        {},
+        'options.maxHops: must be between 1 and 6, got 7',
+      ],
+      ['paths(from: $a, to: $b, k: 0) { message }', {}, 'k: must be between 1 and 10, got 0'],
+      ['paths(from: $a, to: $b, k: 11) { message }', {}, 'k: must be between 1 and 10, got 11'],
       [
         'shortestPath(from: $a, to: $b, options: {minConfidence: 1.5}) { message }',
         {},
-        'options.minConfidence: must be from 0 to 1, got 1.5',
+        'options.minConfidence: must be between 0 and 1, got 1.5',
       ],
       [
         'connection(from: $a, to: $b, options: {minConfidence: -0.1}) { message }',
         {},
-        'options.minConfidence: must be from 0 to 1, got -0.1',
+        'options.minConfidence: must be between 0 and 1, got -0.1',
       ],
     ];
     for (const [field, , message] of cases) {

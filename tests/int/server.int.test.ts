@@ -57,10 +57,32 @@ describe('HTTP surface', () => {
     }
   });
 
-  it('refuses paths outside the client folder', async () => {
-    const response = await t.app.fetch('http://x/..%2f..%2fpackage.json');
-    const text = await response.text();
-    expect(text).not.toContain('"name": "actor-graph"');
+  it('serves the client folder only: a path that climbs out gets the client page instead', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-client-'));
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>client page</title>');
+    fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log("app");');
+    const app = createApp({ config: t.config, executor: t.executor, clientDir: dir });
+    try {
+      const asset = await app.fetch('http://x/assets/app.js');
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await asset.text()).toBe('console.log("app");');
+      for (const climb of [
+        '/..%2f..%2fpackage.json',
+        '/%2e%2e/%2e%2e/package.json',
+        '/assets/..%2f..%2f..%2fpackage.json',
+        '/..%5c..%5cpackage.json',
+        `/${'..%2f'.repeat(12)}etc%2fpasswd`,
+      ]) {
+        const response = await app.fetch(`http://x${climb}`);
+        expect(response.status, climb).toBe(200);
+        expect(response.headers.get('content-type'), climb).toBe('text/html; charset=utf-8');
+        expect(await response.text(), climb).toBe('<!doctype html><title>client page</title>');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

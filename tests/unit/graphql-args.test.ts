@@ -1,15 +1,14 @@
-// Argument checks, cursors, the Lucene query built from a search string, the generated Cypher
-// (vocabulary constants only), and the write-token comparison. No database.
+// Argument checks, cursors, the Lucene query built from a search string, and the write-token
+// comparison. No database.
 import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.js';
+import { filterParams } from '../../server/db/filter.js';
 import { requireWriter, tokenMatches } from '../../server/graphql/auth.js';
-import { query, relationshipsByIdQuery } from '../../server/graphql/cypher-parts.js';
-import { neighborhoodQuery } from '../../server/graphql/resolvers/relationships.js';
+import { decodeCursor, encodeCursor } from '../../server/graphql/pages.js';
 import { DateScalar } from '../../server/graphql/scalars.js';
 import { escapeLucene, luceneQuery } from '../../server/graphql/search.js';
-import { decodeCursor, encodeCursor, filterParams, intBetween } from '../../server/graphql/validate-args.js';
-import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
+import { checkConfidence, checkDay, intBetween } from '../../server/model/arguments.js';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -29,6 +28,26 @@ describe('intBetween', () => {
       message: 'first: must be between 1 and 500, got 100000',
     });
     expect(codeOf(() => intBetween('first', 0, 1, 500, 50))?.message).toBe('first: must be between 1 and 500, got 0');
+  });
+});
+
+describe('checkConfidence and checkDay', () => {
+  it('pass what is valid or absent, and name argument and value otherwise', () => {
+    expect(checkConfidence('options.minConfidence', 0)).toBe(0);
+    expect(checkConfidence('options.minConfidence', 1)).toBe(1);
+    expect(checkConfidence('options.minConfidence', undefined)).toBeNull();
+    expect(codeOf(() => checkConfidence('options.minConfidence', -0.1))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'options.minConfidence: must be between 0 and 1, got -0.1',
+    });
+    expect(codeOf(() => checkConfidence('f.minConfidence', Number.NaN))?.message).toBe(
+      'f.minConfidence: must be between 0 and 1, got NaN',
+    );
+    expect(checkDay('asOf', '2024-02-29')).toBe('2024-02-29');
+    expect(checkDay('asOf', null)).toBeNull();
+    expect(codeOf(() => checkDay('asOf', '2023-02-29'))?.message).toBe(
+      'asOf: must be a day YYYY-MM-DD, got "2023-02-29"',
+    );
   });
 });
 
@@ -88,33 +107,6 @@ describe('search', () => {
     expect(luceneQuery('x'.repeat(200))).toBe(`${'x'.repeat(200)}*`);
     expect(() => luceneQuery('x'.repeat(201))).toThrow('filter.search: at most 200 characters, got 201');
     expect(() => luceneQuery('a b c d e f g h i j k')).toThrow('filter.search: at most 10 words, got 11');
-  });
-});
-
-describe('generated Cypher', () => {
-  it('looks relationships up by id with one arm per vocabulary type, the ids as a parameter', () => {
-    const text = relationshipsByIdQuery();
-    for (const type of RELATIONSHIP_TYPES) expect(text).toContain(`[r:${type}]`);
-    expect(text.match(/UNION ALL/g)).toHaveLength(RELATIONSHIP_TYPES.length - 1);
-    expect(text).toContain('r.id IN $ids');
-    expect(() => relationshipsByIdQuery(['LIKES; DROP'])).toThrow(/UPPER_SNAKE_CASE/);
-  });
-
-  it('expands every fragment of the fixed queries', () => {
-    for (const name of ['relationships', 'actors', 'disputed', 'stats', 'actor-relationships']) {
-      expect(query(name)).not.toMatch(/__[A-Z_]+/);
-    }
-    expect(() => query('neighborhood')).toThrow(/Unexpanded/);
-  });
-
-  it('writes the neighbourhood depth into the quantifier, so depth 1 explores one hop', () => {
-    for (const depth of [1, 2, 3]) {
-      const text = neighborhoodQuery(depth);
-      expect(text).toContain(`{1,${depth}}`);
-      expect(text).not.toMatch(/__[A-Z_]+|\$depth/);
-    }
-    expect(() => neighborhoodQuery(4)).toThrow(RangeError);
-    expect(() => query('neighborhood', { DEPTH: 1.5 })).toThrow(/integer/);
   });
 });
 

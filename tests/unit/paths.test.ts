@@ -1,12 +1,15 @@
 // Pure tests of the path engine's parts: option checks, the Cypher text it builds (user values
 // only as $parameters), and the plain-English account.
+import fs from 'node:fs';
+import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPES, relationshipType } from '../../server/model/vocabulary.js';
-import { neighborsQuery, searchQuery, typeExpression } from '../../server/paths/cypher.js';
+import { CYPHER_DIR, withoutComments } from '../../server/db/queries.js';
+import { EVENT_TYPES, RELATIONSHIP_TYPES, SYMMETRIC_TYPES } from '../../server/model/vocabulary.js';
+import { neighborsQuery, searchQuery } from '../../server/paths/cypher.js';
 import { comparePaths, type PathRow } from '../../server/paths/engine.js';
 import { explanation, formatDay, step, when } from '../../server/paths/explain.js';
-import { checkK, edgeParams, pathSearch, SYMMETRIC_TYPES } from '../../server/paths/options.js';
+import { checkK, edgeParams, pathSearch } from '../../server/paths/options.js';
 
 function badInput(run: () => unknown): GraphQLError {
   try {
@@ -28,12 +31,12 @@ describe('path options', () => {
   });
 
   it('rejects hop counts, k and confidences out of range, naming argument and value', () => {
-    expect(badInput(() => pathSearch({ maxHops: 0 })).message).toBe('options.maxHops: must be from 1 to 6, got 0');
-    expect(badInput(() => pathSearch({ maxHops: 7 })).message).toBe('options.maxHops: must be from 1 to 6, got 7');
-    expect(badInput(() => checkK(0)).message).toBe('k: must be from 1 to 10, got 0');
-    expect(badInput(() => checkK(11)).message).toBe('k: must be from 1 to 10, got 11');
+    expect(badInput(() => pathSearch({ maxHops: 0 })).message).toBe('options.maxHops: must be between 1 and 6, got 0');
+    expect(badInput(() => pathSearch({ maxHops: 7 })).message).toBe('options.maxHops: must be between 1 and 6, got 7');
+    expect(badInput(() => checkK(0)).message).toBe('k: must be between 1 and 10, got 0');
+    expect(badInput(() => checkK(11)).message).toBe('k: must be between 1 and 10, got 11');
     expect(badInput(() => pathSearch({ minConfidence: 1.01 })).message).toBe(
-      'options.minConfidence: must be from 0 to 1, got 1.01',
+      'options.minConfidence: must be between 0 and 1, got 1.01',
     );
     expect(badInput(() => pathSearch({ minConfidence: -1 })).extensions.argument).toBe('options.minConfidence');
     expect(pathSearch({ maxHops: 1 }).maxHops).toBe(1);
@@ -62,17 +65,30 @@ describe('path options', () => {
     expect(pathSearch({ excludeTypes: ['LEADS'] }).filtered).toBe(true);
   });
 
-  it('the symmetric types are those the vocabulary marks undirected', () => {
-    expect(SYMMETRIC_TYPES).toContain('MET_WITH');
-    for (const t of SYMMETRIC_TYPES) expect(relationshipType(t)?.directed).toBe(false);
-    expect(edgeParams(pathSearch({ directed: true, asOf: '2023-08-01' }))).toEqual({
-      statuses: null,
-      minConfidence: null,
-      asOf: '2023-08-01',
-      knownOn: null,
+  it('hands the options to the relationship filter, retracted ones out, the types left to the pattern', () => {
+    expect(edgeParams(pathSearch({ directed: true, asOf: '2023-08-01', statuses: ['fact'] }))).toEqual({
       directed: true,
-      symmetricTypes: SYMMETRIC_TYPES,
+      f: {
+        includeRetracted: false,
+        types: null,
+        excludeTypes: null,
+        statuses: ['fact'],
+        minConfidence: null,
+        asOf: '2023-08-01',
+        knownOn: null,
+        betweenFrom: null,
+        betweenTo: null,
+        source: null,
+        claimedBy: null,
+        from: null,
+        to: null,
+        involving: null,
+        other: null,
+        eventTypes: EVENT_TYPES,
+        symmetricTypes: SYMMETRIC_TYPES,
+      },
     });
+    expect(edgeParams(pathSearch({ excludeTypes: ['LEADS'] })).f.types).toBeNull();
   });
 });
 
@@ -93,18 +109,14 @@ describe('path Cypher', () => {
     expect(text).toContain('SHORTEST 32 (a)((x:Actor)-[r:INVADED|LEADS|MET_WITH]-(y:Actor) WHERE');
     expect(text).toContain('){1,3}(b)');
     for (const value of ['fact', '0.7', '2023-08-01', '2024-10-14']) expect(text).not.toContain(value);
-    for (const param of [
-      '$statuses',
-      '$minConfidence',
-      '$asOf',
-      '$knownOn',
-      '$directed',
-      '$symmetricTypes',
-      '$from',
-      '$to',
-    ]) {
+    for (const param of ['$f.statuses', '$f.minConfidence', '$f.asOf', '$f.knownOn', '$directed', '$from', '$to']) {
       expect(text).toContain(param);
     }
+    // The hop predicate, inside the pattern, is the relationship filter itself plus the direction.
+    const hop = /WHERE ([\s\S]*)\)\{1,3\}\(b\)/.exec(text)?.[1] ?? '';
+    const filter = withoutComments(fs.readFileSync(path.join(CYPHER_DIR, 'relationship-filter.cypher'), 'utf8'));
+    expect(hop).toContain(filter);
+    expect(hop).toContain('(NOT $directed OR startNode(r) = x OR type(r) IN $f.symmetricTypes)');
     expect(text).not.toMatch(/__[A-Z_]+__/);
   });
 
@@ -119,8 +131,10 @@ describe('path Cypher', () => {
   });
 
   it('refuses anything that is not a vocabulary type or a checked integer', () => {
-    expect(() => typeExpression(['LEADS', 'x]-() DETACH DELETE (y'])).toThrow(/not a relationship type/);
-    expect(() => typeExpression([])).toThrow();
+    expect(() => searchQuery({ kind: 'all' }, ['LEADS', 'x]-() DETACH DELETE (y'], 3)).toThrow(
+      /not a relationship type/,
+    );
+    expect(() => neighborsQuery([])).toThrow();
     expect(() => searchQuery({ kind: 'shortest', n: 0 }, ['LEADS'], 3)).toThrow();
     expect(() => searchQuery({ kind: 'shortest', n: 2 }, ['LEADS'], 7)).toThrow();
     expect(() => searchQuery({ kind: 'shortest', n: 1.5 }, ['LEADS'], 3)).toThrow();

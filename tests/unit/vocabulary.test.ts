@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTOR_KINDS,
   CLAIM_TYPES,
+  cypherLabel,
+  cypherType,
+  EVENT_TYPES,
   isRelationshipType,
   KIND_NAME,
   loadVocabulary,
@@ -11,6 +14,7 @@ import {
   renderSentence,
   renderTemplate,
   STATUSES,
+  SYMMETRIC_TYPES,
   TYPE_NAME,
   vocabulary,
 } from '../../server/model/vocabulary.js';
@@ -61,6 +65,28 @@ describe('vocabulary', () => {
     for (const type of RELATIONSHIP_TYPES) expect(type).toMatch(TYPE_NAME);
     for (const kind of ACTOR_KINDS) expect(kind).toMatch(KIND_NAME);
     expect(ACTOR_KINDS).toEqual(expect.arrayContaining(['Country', 'Person', 'Organization']));
+  });
+
+  it('writes only vocabulary names into Cypher text', () => {
+    expect(cypherType('MET_WITH')).toBe('MET_WITH');
+    expect(cypherLabel('Country')).toBe('Country');
+    for (const bad of ['KNOWS', 'met_with', 'MET_WITH]->() DETACH DELETE n //', '']) {
+      expect(() => cypherType(bad)).toThrow(/not a relationship type of the vocabulary/);
+    }
+    for (const bad of ['Actor', 'country', 'Country:Person', '']) {
+      expect(() => cypherLabel(bad)).toThrow(/not an actor kind of the vocabulary/);
+    }
+  });
+
+  it('derives the symmetric and the event types from directed and temporal', () => {
+    expect(SYMMETRIC_TYPES).toContain('MET_WITH');
+    expect(SYMMETRIC_TYPES).not.toContain('ACCUSES');
+    expect(EVENT_TYPES).toContain('VISITED');
+    expect(EVENT_TYPES).not.toContain('LEADS');
+    for (const t of vocabulary.relationshipTypes) {
+      expect(SYMMETRIC_TYPES.includes(t.type), t.type).toBe(!t.directed);
+      expect(EVENT_TYPES.includes(t.type), t.type).toBe(t.temporal === 'event');
+    }
   });
 
   it('marks ACCUSES, CONFIRMS and DENIES as claims about claims, each with its stance', () => {

@@ -1,12 +1,11 @@
-import { GraphQLError } from 'graphql';
+import { filterParams } from '../../db/filter.js';
+import { query } from '../../db/queries.js';
+import type { ActorRow, RelationshipRow } from '../../db/rows.js';
+import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
-import type { ActorRow } from '../rows.js';
+import { DEFAULT_PAGE, decodeCursor, MAX_PAGE, page } from '../pages.js';
 import { luceneQuery } from '../search.js';
 import type { FilterArgs, Page, PageArgs, ResolverMap } from '../types.js';
-import { decodeCursor, filterParams, intBetween } from '../validate-args.js';
-import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
 
 const ACTORS = query('actors');
 const ACTORS_SEARCH = query('actors-search');
@@ -55,15 +54,7 @@ export const actorResolvers: ResolverMap = {
     relationships(actor: ActorRow, args: FilterArgs & { first?: number | null }, { loaders }: Context) {
       const first = intBetween('first', args.first, 1, MAX_PAGE, 100);
       const f = filterParams(args.filter);
-      return loaders.actorRelationships(f, first).load(actor.id) as Promise<LoadedRelationship[]>;
+      return loaders.actorRelationships(f, first).load(actor.id) as Promise<RelationshipRow[]>;
     },
   },
 };
-
-/** The actor a relationship end names; the database guarantees it exists (edges need both ends). */
-export async function endActor(id: string, embedded: ActorRow | undefined, { loaders }: Context): Promise<ActorRow> {
-  if (embedded) return embedded;
-  const actor = await loaders.actor.load(id);
-  if (!actor) throw new GraphQLError(`Actor "${id}" of a relationship is missing.`);
-  return actor;
-}

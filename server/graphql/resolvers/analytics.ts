@@ -12,12 +12,12 @@ import type { Bucket, DyadEvent } from '../../analytics/dyad.js';
 import { type Answer, analyticsFor } from '../../analytics/service.js';
 import type { SignedGraph } from '../../analytics/signed-graph.js';
 import type { Executor } from '../../db/executor.js';
+import { filterParams } from '../../db/filter.js';
+import { query } from '../../db/queries.js';
+import type { ActorRow, RelationshipRow } from '../../db/rows.js';
+import { badInput, intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
-import { relationshipsByIdQuery } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
-import type { ActorRow } from '../rows.js';
 import type { FilterArgs, ResolverMap } from '../types.js';
-import { badInput, filterParams, intBetween } from '../validate-args.js';
 
 /** Largest `top` of centrality. */
 export const MAX_TOP = 500;
@@ -58,22 +58,22 @@ function alliancesParent({ graph, version, value }: Answer<Alliances>) {
   };
 }
 
-const RELATIONSHIPS_BY_ID = relationshipsByIdQuery();
+const RELATIONSHIPS_BY_ID = query('relationships-by-id');
 // Rows shared by every request on one analysed graph: not cancelled when one request goes away.
 const UNCANCELLED = new AbortController().signal;
-const rowsByGraph = new WeakMap<SignedGraph, DataLoader<string, LoadedRelationship | null>>();
+const rowsByGraph = new WeakMap<SignedGraph, DataLoader<string, RelationshipRow | null>>();
 
-function rowsOf(graph: SignedGraph, executor: Executor): DataLoader<string, LoadedRelationship | null> {
+function rowsOf(graph: SignedGraph, executor: Executor): DataLoader<string, RelationshipRow | null> {
   let loader = rowsByGraph.get(graph);
   if (loader === undefined) {
-    const rows: DataLoader<string, LoadedRelationship | null> = new DataLoader(async (ids) => {
+    const rows: DataLoader<string, RelationshipRow | null> = new DataLoader(async (ids) => {
       try {
         const found = await executor.read(
           RELATIONSHIPS_BY_ID,
           { ids },
           { operation: 'analytics-relationships', signal: UNCANCELLED },
         );
-        const byId = new Map(found.map((r) => [(r.row as LoadedRelationship).id, r.row as LoadedRelationship]));
+        const byId = new Map(found.map((r) => [(r.row as RelationshipRow).id, r.row as RelationshipRow]));
         return ids.map((id) => byId.get(id) ?? null);
       } catch (error) {
         for (const id of ids) rows.clear(id); // a failed read is not kept for the next request

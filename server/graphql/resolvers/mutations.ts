@@ -2,15 +2,15 @@
 // bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
 import { GraphQLError } from 'graphql';
 import { bumpGraphVersion } from '../../db/graph-version.js';
+import { query } from '../../db/queries.js';
+import type { RelationshipRow } from '../../db/rows.js';
 import { importBundle } from '../../import/import-bundle.js';
+import { badInput } from '../../model/arguments.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
+import { partialDate } from '../mappers.js';
 import type { ResolverMap } from '../types.js';
-import { badInput } from '../validate-args.js';
-import { partialDate } from './relationships.js';
 
 const RETRACT = query('retract-relationship');
 
@@ -26,7 +26,7 @@ const bundleOf = (records: { actors?: object[]; sources?: object[]; relationship
 });
 
 /** The fields where a stored relationship differs from an input with the same id. */
-function differences(stored: LoadedRelationship, input: RelationshipInput): string[] {
+function differences(stored: RelationshipRow, input: RelationshipInput): string[] {
   const sorted = (ids: readonly string[]) => [...new Set(ids)].sort().join(',');
   const pairs: [string, unknown, unknown][] = [
     ['type', stored.type, input.type],
@@ -83,7 +83,7 @@ export const mutationResolvers: ResolverMap = {
       if (reason.trim() === '') throw badInput('reason', 'must say why the relationship is retracted');
       const rows = await context.executor.writeTransaction(
         async (tx) => {
-          const retracted = await tx.run(RETRACT, { id, reason: reason.trim() });
+          const retracted = await tx.run(RETRACT, { ids: [id], reason: reason.trim() });
           if (retracted.length > 0) await bumpGraphVersion(tx);
           return retracted;
         },

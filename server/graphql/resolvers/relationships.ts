@@ -1,20 +1,12 @@
-import { type DatePrecision, formatPartialDate, parsePartialDate } from '../../model/dates.js';
-import { CLAIM_TYPES, relationshipType, renderSentence, vocabulary } from '../../model/vocabulary.js';
+import { type FilterParams, filterParams } from '../../db/filter.js';
+import { query } from '../../db/queries.js';
+import type { ActorRow, RelationshipRow, SourceRow } from '../../db/rows.js';
+import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
+import { CLAIM_TYPES, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
-import type { ActorRow, SourceRow } from '../rows.js';
+import { endActor, partialDate, typeInfo } from '../mappers.js';
+import { DEFAULT_PAGE, decodeCursor, MAX_PAGE, page } from '../pages.js';
 import type { FilterArgs, PageArgs, ResolverMap } from '../types.js';
-import {
-  badInput,
-  checkDateRange,
-  type DateRangeInput,
-  decodeCursor,
-  filterParams,
-  intBetween,
-} from '../validate-args.js';
-import { endActor } from './actors.js';
-import { DEFAULT_PAGE, MAX_PAGE, page } from './pages.js';
 
 const RELATIONSHIPS = query('relationships');
 const GRAPH = query('graph');
@@ -36,54 +28,27 @@ for (const status of [ALLEGED, DENIED]) {
   if (!vocabulary.statuses.some((s) => s.status === status)) throw new Error(`The vocabulary lacks status ${status}.`);
 }
 
-/** Timeline and Subgraph lists are not paged; this bounds them. */
+/** graph(limit) is not paged; this bounds it. */
 const MAX_LIST = 5000;
 
-export function typeInfo(type: string) {
-  const info = relationshipType(type);
-  if (!info) throw new Error(`Unknown relationship type "${type}".`);
-  return {
-    type: info.type,
-    label: info.label,
-    template: info.template,
-    directed: info.directed,
-    fromKinds: info.from,
-    toKinds: info.to,
-    cameo: info.cameo,
-    weight: info.weight,
-    aboutClaim: info.aboutClaim,
-    stance: info.stance,
-    description: info.description,
-  };
-}
+const sortKey = (r: RelationshipRow) => [r.validFrom ?? r.knownSince, r.id];
 
-/** A stored day and its precision as the PartialDate type: the written text and its whole period. */
-export function partialDate(day: string | null | undefined, precision: string | null | undefined) {
-  // Neo4j stores no null properties, so an absent date arrives as undefined.
-  if (day === null || day === undefined) return null;
-  const text = formatPartialDate(day, (precision ?? 'day') as DatePrecision);
-  const period = parsePartialDate(text);
-  return { text, precision: period.precision, start: period.start, end: period.end };
-}
-
-const sortKey = (r: LoadedRelationship) => [r.validFrom ?? r.knownSince, r.id];
-
-async function relationshipPage(
-  executor: Context['executor'],
-  loaders: Context['loaders'],
-  params: { f: ReturnType<typeof filterParams>; first: number; after: string[] | null },
-  operation: string,
-) {
+/** One page of relationships.cypher: the list of relationships(filter) and of timeline. */
+async function relationshipPage(f: FilterParams, args: PageArgs, { executor, loaders }: Context, operation: string) {
+  const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
+  const after = decodeCursor('after', args.after, 2);
+  if (after && !/^\d{4}-\d{2}-\d{2}$/.test(after[0] ?? ''))
+    throw badInput('after', `"${args.after}" is not a cursor of this list`);
   const [row] = await executor.read(
     RELATIONSHIPS,
-    { f: params.f, afterKey: params.after?.[0] ?? null, afterId: params.after?.[1] ?? null, limit: params.first + 1 },
+    { f, afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: first + 1 },
     { operation, class: 'search' },
   );
-  const rows = loaders.prime((row?.rows ?? []) as LoadedRelationship[]);
-  return { rows, totalCount: Number(row?.totalCount ?? 0) };
+  const rows = loaders.prime((row?.rows ?? []) as RelationshipRow[]);
+  return page(rows, first, Number(row?.totalCount ?? 0), sortKey);
 }
 
-function subgraph(edges: LoadedRelationship[]) {
+function subgraph(edges: RelationshipRow[]) {
   const nodes = new Map<string, ActorRow>();
   for (const edge of edges) {
     if (edge.fromActor) nodes.set(edge.from, edge.fromActor);
@@ -107,15 +72,8 @@ export const relationshipResolvers: ResolverMap = {
       return row;
     },
 
-    async relationships(_: unknown, args: FilterArgs & PageArgs, { executor, loaders }: Context) {
-      const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
-      const after = decodeCursor('after', args.after, 2);
-      if (after && !/^\d{4}-\d{2}-\d{2}$/.test(after[0] ?? ''))
-        throw badInput('after', `"${args.after}" is not a cursor of this list`);
-      const f = filterParams(args.filter);
-      const { rows, totalCount } = await relationshipPage(executor, loaders, { f, first, after }, 'relationships');
-      return page(rows, first, totalCount, sortKey);
-    },
+    relationships: (_: unknown, args: FilterArgs & PageArgs, context: Context) =>
+      relationshipPage(filterParams(args.filter), args, context, 'relationships'),
 
     async neighborhood(
       _: unknown,
@@ -135,7 +93,7 @@ export const relationshipResolvers: ResolverMap = {
       if (!row) return { nodes: [], edges: [] };
       return {
         nodes: loaders.primeActors(row.nodes as ActorRow[]),
-        edges: loaders.prime(row.edges as LoadedRelationship[]),
+        edges: loaders.prime(row.edges as RelationshipRow[]),
       };
     },
 
@@ -143,7 +101,7 @@ export const relationshipResolvers: ResolverMap = {
       const limit = intBetween('limit', args.limit, 1, MAX_LIST, 2000);
       const f = filterParams(args.filter);
       const rows = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
-      return subgraph(loaders.prime(rows.map((r) => r.row as LoadedRelationship)));
+      return subgraph(loaders.prime(rows.map((r) => r.row as RelationshipRow)));
     },
 
     claims: (_: unknown, { about }: { about: string }, { loaders }: Context) => loaders.claims.load(about),
@@ -161,48 +119,47 @@ export const relationshipResolvers: ResolverMap = {
         },
         { operation: 'disputed', class: 'search' },
       );
-      return loaders.prime(rows.map((r) => r.row as LoadedRelationship));
+      return loaders.prime(rows.map((r) => r.row as RelationshipRow));
     },
 
-    async timeline(
+    timeline(
       _: unknown,
-      args: { actor: string; other?: string | null; between?: DateRangeInput | null },
-      { executor, loaders }: Context,
+      args: { actor: string; other?: string | null; between?: DateRangeInput | null } & PageArgs,
+      context: Context,
     ) {
       const between = checkDateRange('between', args.between);
       if (args.other === args.actor) throw badInput('other', `"${args.other}" is the same actor as actor`);
       const f = { ...filterParams({ between, involving: args.actor }), other: args.other ?? null };
-      const { rows } = await relationshipPage(executor, loaders, { f, first: MAX_LIST, after: null }, 'timeline');
-      return rows;
+      return relationshipPage(f, args, context, 'timeline');
     },
 
     relationshipTypes: () => vocabulary.relationshipTypes.map((t) => typeInfo(t.type)),
   },
 
   Relationship: {
-    typeInfo: (r: LoadedRelationship) => typeInfo(r.type),
-    from: (r: LoadedRelationship, _: unknown, context: Context) => endActor(r.from, r.fromActor, context),
-    to: (r: LoadedRelationship, _: unknown, context: Context) => endActor(r.to, r.toActor, context),
-    validFrom: (r: LoadedRelationship) => partialDate(r.validFrom, r.validFromPrecision),
-    validTo: (r: LoadedRelationship) => partialDate(r.validTo, r.validToPrecision),
-    async sentence(r: LoadedRelationship, _: unknown, context: Context) {
+    typeInfo: (r: RelationshipRow) => typeInfo(r.type),
+    from: (r: RelationshipRow, _: unknown, context: Context) => endActor(r.from, r.fromActor, context),
+    to: (r: RelationshipRow, _: unknown, context: Context) => endActor(r.to, r.toActor, context),
+    validFrom: (r: RelationshipRow) => partialDate(r.validFrom, r.validFromPrecision),
+    validTo: (r: RelationshipRow) => partialDate(r.validTo, r.validToPrecision),
+    async sentence(r: RelationshipRow, _: unknown, context: Context) {
       const [from, to] = await Promise.all([
         endActor(r.from, r.fromActor, context),
         endActor(r.to, r.toActor, context),
       ]);
       return renderSentence(r.type, r.status, from.name, to.name);
     },
-    async sources(r: LoadedRelationship, _: unknown, { loaders }: Context) {
+    async sources(r: RelationshipRow, _: unknown, { loaders }: Context) {
       if (r.sourceRows) return r.sourceRows;
       const rows = await loaders.source.loadMany(r.sources ?? []);
       return rows.filter((s): s is SourceRow => s !== null && !(s instanceof Error));
     },
-    claimedBy: (r: LoadedRelationship, _: unknown, { loaders }: Context) =>
+    claimedBy: (r: RelationshipRow, _: unknown, { loaders }: Context) =>
       r.claimedBy ? loaders.actor.load(r.claimedBy) : null,
-    about: (r: LoadedRelationship, _: unknown, { loaders }: Context) =>
+    about: (r: RelationshipRow, _: unknown, { loaders }: Context) =>
       r.about ? loaders.relationship.load(r.about) : null,
-    claims: (r: LoadedRelationship, _: unknown, { loaders }: Context) => loaders.claims.load(r.id),
-    async disputed(r: LoadedRelationship, _: unknown, { loaders }: Context) {
+    claims: (r: RelationshipRow, _: unknown, { loaders }: Context) => loaders.claims.load(r.id),
+    async disputed(r: RelationshipRow, _: unknown, { loaders }: Context) {
       const claims = await loaders.claims.load(r.id);
       const accused = r.status === ALLEGED || claims.some((c) => CLAIM_TYPES.for.includes(c.type));
       const denied = r.status === DENIED || claims.some((c) => CLAIM_TYPES.against.includes(c.type));

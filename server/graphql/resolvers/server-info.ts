@@ -1,7 +1,7 @@
-import { cypher } from '../../db/queries.js';
+import { query } from '../../db/queries.js';
 import type { Context } from '../context.js';
 
-const SERVER_INFO = cypher('server-info');
+const SERVER_INFO = query('server-info');
 export const VERSION = '0.1.0';
 
 export const serverInfoResolvers = {

@@ -1,10 +1,9 @@
+import { query } from '../../db/queries.js';
+import type { RelationshipRow, SourceRow } from '../../db/rows.js';
+import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
-import type { LoadedRelationship } from '../loaders.js';
-import type { SourceRow } from '../rows.js';
+import { MAX_PAGE } from '../pages.js';
 import type { ResolverMap } from '../types.js';
-import { intBetween } from '../validate-args.js';
-import { MAX_PAGE } from './pages.js';
 
 const SOURCES = query('sources');
 
@@ -20,7 +19,7 @@ export const sourceResolvers: ResolverMap = {
   Source: {
     relationships(source: SourceRow, args: { first?: number | null }, { loaders }: Context) {
       const first = intBetween('first', args.first, 1, MAX_PAGE, 100);
-      return loaders.sourceRelationships(first).load(source.id) as Promise<LoadedRelationship[]>;
+      return loaders.sourceRelationships(first).load(source.id) as Promise<RelationshipRow[]>;
     },
   },
 };

@@ -1,8 +1,8 @@
+import { query } from '../../db/queries.js';
+import type { ActorRow } from '../../db/rows.js';
+import { intBetween } from '../../model/arguments.js';
 import type { Context } from '../context.js';
-import { query } from '../cypher-parts.js';
-import type { ActorRow } from '../rows.js';
 import type { ResolverMap } from '../types.js';
-import { intBetween } from '../validate-args.js';
 
 const STATS = query('stats');
 

@@ -46,7 +46,7 @@ const WEIGHTS: Record<string, number> = {
 };
 
 async function clientOperations(): Promise<Operation[]> {
-  const operations = await import('../../client/src/api/operations.js');
+  const operations = await import('../client/src/api/operations.js');
   const captured: { query: string; variables: Record<string, unknown> }[] = [];
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (_url: unknown, init?: RequestInit) => {

@@ -1,8 +1,10 @@
-import { seedDatabase } from '../import/import-bundle.js';
-import type { Logger } from '../logger.js';
-import { RELATIONSHIP_TYPES } from '../model/vocabulary.js';
-import type { Executor } from './executor.js';
-import { applySchema } from './schema.js';
+// The start-up sequence of the server: the database's schema, then the seed graph. It sits above
+// db/ and import/ (it uses both), so neither has to know the other.
+import type { Executor } from './db/executor.js';
+import { applySchema } from './db/schema.js';
+import { seedDatabase } from './import/import-bundle.js';
+import type { Logger } from './logger.js';
+import { RELATIONSHIP_TYPES } from './model/vocabulary.js';
 
 const RETRY_MS = 5_000;
 

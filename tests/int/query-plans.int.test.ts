@@ -1,0 +1,63 @@
+// The plans Neo4j makes for the queries that must not read the whole graph: every lookup of
+// relationships by id (the loader, the import's check of a small bundle, retraction) seeks each
+// type's id index and never scans all relationships.
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { query } from '../../server/db/queries.js';
+import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
+import { openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
+
+const config = testConfig();
+const executor = openExecutor(config);
+let driver: Driver;
+beforeAll(async () => {
+  await resetDatabase(executor); // the id constraints, and so their indexes, exist
+  driver = neo4j.driver(config.neo4j.uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password));
+});
+afterAll(async () => {
+  await driver.close();
+  await executor.close();
+});
+
+interface PlanNode {
+  operatorType: string;
+  children: PlanNode[];
+}
+
+async function operators(text: string, params: Record<string, unknown>): Promise<string[]> {
+  const { summary } = await driver.executeQuery(`EXPLAIN ${text}`, params, { database: config.neo4j.database });
+  const out: string[] = [];
+  const walk = (node: PlanNode) => {
+    out.push(node.operatorType);
+    for (const child of node.children) walk(child);
+  };
+  if (!summary.plan) throw new Error('EXPLAIN gave no plan');
+  walk(summary.plan as unknown as PlanNode);
+  return out;
+}
+
+describe('relationships by id', () => {
+  for (const [name, params] of [
+    ['relationships-by-id', { ids: ['a-b'] }],
+    ['import-known-relationships-by-id', { ids: ['a-b'] }],
+    ['retract-relationship', { ids: ['a-b'], reason: 'test' }],
+  ] as const) {
+    it(`${name} seeks the id indexes and scans no relationships`, async () => {
+      const ops = await operators(query(name), params);
+      const seeks = ops.filter((op) => /RelationshipIndexSeek|RelationshipUniqueIndexSeek/.test(op));
+      expect(seeks.length, ops.join()).toBe(RELATIONSHIP_TYPES.length);
+      expect(
+        ops.filter((op) => /AllRelationshipsScan|RelationshipTypeScan/.test(op)),
+        ops.join(),
+      ).toEqual([]);
+    });
+  }
+
+  it('the large-bundle check does scan, which is why small bundles do not use it', async () => {
+    const ops = await operators(query('import-known-relationships'), { ids: ['a-b'] });
+    expect(
+      ops.some((op) => /AllRelationshipsScan/.test(op)),
+      ops.join(),
+    ).toBe(true);
+  });
+});
