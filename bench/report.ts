@@ -9,6 +9,8 @@ export const TARGETS = {
   shortestPathP50AtM: 20,
   canvasFpsAt2000: 30,
   webglFpsAt10000: 30,
+  analyticsColdMsAtM: 2_000,
+  analyticsCachedMsAtM: 50,
 } as const;
 
 const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
@@ -97,7 +99,32 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('');
   }
 
+  if (report.analytics.length > 0) {
+    lines.push(
+      '## Alliance analytics',
+      '',
+      'Through GraphQL (the app’s fetch, in process), each query warmed once in Neo4j. Cold: a fresh app, its analytics cache empty as after a write (the answer reads the projection, computes, reads the rows it shows); cached: the same request again, median. Beside them the one projection read alone. Milliseconds.',
+      '',
+      '| size | actors | relationships | projection read | query | cold | cached | answer |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of report.analytics) {
+      for (const c of r.cases) {
+        lines.push(
+          `| ${r.size} | ${n(r.actors)} | ${n(r.relationships)} | ${n(r.projectionMs)} | ${c.description} | ${n(c.coldMs)} | ${c.cachedMs} | ${c.detail} |`,
+        );
+      }
+    }
+    lines.push('');
+  }
+
   const targets: string[] = [];
+  for (const c of report.analytics.find((r) => r.size === 'M')?.cases ?? []) {
+    targets.push(
+      `| ${c.name} cold at M | ≤ ${n(TARGETS.analyticsColdMsAtM)} ms | ${n(c.coldMs)} ms | ${mark(c.coldMs <= TARGETS.analyticsColdMsAtM)} |`,
+      `| ${c.name} cached at M | ≤ ${TARGETS.analyticsCachedMsAtM} ms | ${c.cachedMs} ms | ${mark(c.cachedMs <= TARGETS.analyticsCachedMsAtM)} |`,
+    );
+  }
   for (const r of report.api) {
     targets.push(
       `| GraphQL/raw p50 ${r.query} at ${r.size} | ≤ ${TARGETS.p50Ratio} | ${r.p50Ratio} | ${mark(r.p50Ratio <= TARGETS.p50Ratio)} |`,

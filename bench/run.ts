@@ -1,11 +1,13 @@
-// npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-client] [--skip-extract] [--only-extract]
+// npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-api] [--skip-client] [--skip-extract]
+// [--only-extract]
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
-// handler running the same Cypher, latency as the graph grows, the client's rendering and the
-// article reader's speed; prints
+// handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
+// cached, the client's rendering and the article reader's speed; prints
 // the figures beside their targets and writes bench/results/<run>.json and .md. Never a test.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AnalyticsResult, benchAnalytics } from './analytics-bench.js';
 import { type ApiResult, benchApi, type Durations, pickTargets, startServers } from './api-bench.js';
 import { benchClient, type ClientResult } from './client-bench.js';
 import { type BenchDatabase, type Machine, machine, openBenchDatabase } from './db.js';
@@ -26,6 +28,7 @@ export interface BenchReport {
   sizes: GraphSize[];
   import: ImportResult[];
   api: ApiResult[];
+  analytics: AnalyticsResult[];
   client: ClientResult | null;
   extract: ExtractResult | null;
   notes: string[];
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     sizes: sizeNames.map((s) => SIZES[s]),
     import: [],
     api: [],
+    analytics: [],
     client: null,
     extract: null,
     notes: [],
@@ -103,19 +107,26 @@ async function main(): Promise<void> {
         const bundle = generateBundle({ ...size, seed: SEED });
         report.import.push(await benchImport(db, name, bundle, log));
         write();
-        const servers = await startServers(db);
-        try {
-          const targets = pickTargets(bundle, 64);
-          const durations = name === FULL_AT ? DURATIONS.full : DURATIONS.scaling;
-          report.api.push(
-            ...(await benchApi(servers, name, targets, durations, log, {
-              fixedRate: durations.fixedRateS > 0,
-              ...(name === 'L' ? { classes: SCALING_CLASSES } : {}),
-            })),
-          );
-        } finally {
-          await servers.stop();
+        const servers = args.includes('--skip-api') ? null : await startServers(db);
+        if (servers) {
+          try {
+            const targets = pickTargets(bundle, 64);
+            const durations = name === FULL_AT ? DURATIONS.full : DURATIONS.scaling;
+            report.api.push(
+              ...(await benchApi(servers, name, targets, durations, log, {
+                fixedRate: durations.fixedRateS > 0,
+                ...(name === 'L' ? { classes: SCALING_CLASSES } : {}),
+              })),
+            );
+          } finally {
+            await servers.stop();
+          }
+          write();
         }
+        log('  -- analytics');
+        report.analytics.push(
+          await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),
+        );
         write();
       }
     } finally {

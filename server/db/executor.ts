@@ -15,6 +15,8 @@ export const TIMEOUTS = Object.freeze({
   lookup: 5_000,
   search: 10_000,
   path: 15_000,
+  /** One read of every relationship passing a filter, for the analytics (server/analytics). */
+  analytics: 30_000,
   write: 15_000,
   import: 300_000,
 });

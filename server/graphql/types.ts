@@ -1,6 +1,6 @@
 // Resolver types, written by hand from the SDL, and the parent-row properties default resolvers
 // read. tests/unit/schema.test.ts walks the built schema and checks that every field of Query,
-// Mutation and the object types of model.graphql / query.graphql has a resolver or one of these
+// Mutation and the object types of model.graphql / query.graphql / analytics.graphql has a resolver or one of these
 // properties, so a field added to the SDL without one fails a test instead of returning null.
 import type { GraphQLScalarType } from 'graphql';
 import type { FilterParams, RelationshipFilterInput } from '../db/filter.js';
@@ -88,4 +88,15 @@ export const DEFAULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'evidence',
   ],
   Proposals: ['source', 'actors', 'relationships'],
+  Alliances: ['blocs', 'frustration', 'actorCount', 'relationshipCount', 'graphVersion'],
+  Bloc: ['id', 'name', 'size', 'cohesion', 'relations'],
+  BlocRelation: ['bloc', 'cooperation', 'conflict', 'net', 'relationships'],
+  BlocEvidence: ['reason', 'weight'],
+  Frustration: ['count', 'weight', 'hostileInside', 'friendlyAcross'],
+  FrustratedTie: ['weight', 'inside'],
+  Centrality: ['measure', 'exact', 'sampled', 'actorCount', 'top', 'graphVersion'],
+  ActorScore: ['rank', 'score'],
+  Dyad: ['a', 'b', 'bucket', 'cooperation', 'conflict', 'net', 'periods', 'graphVersion'],
+  DyadPeriod: ['period', 'start', 'end', 'cooperation', 'conflict', 'net', 'events'],
+  DyadEvent: ['day', 'score', 'direct'],
 };

@@ -1,5 +1,6 @@
-// A token bucket per client for the fields that make Neo4j search: the path queries, reading an article and
-// neighbourhoods of depth 2 or more. Each such field in an operation (aliases count one each) takes
+// A token bucket per client for the fields that make Neo4j search: the path queries, reading an
+// article, neighbourhoods of depth 2 or more, and the analytics (a filter not yet cached reads the whole
+// filtered graph, so varying it would otherwise make every request a full read). Each such field in an operation (aliases count one each) takes
 // a token; tokens refill evenly at RATE_LIMIT_PER_MINUTE up to RATE_LIMIT_BURST. An operation that
 // finds too few is refused whole, before anything runs, with code RATE_LIMITED, HTTP 429 and a
 // Retry-After header (also in the error's extensions as retryAfter, in seconds). Cheap lookups are
@@ -11,6 +12,8 @@ import type { RateLimitConfig } from '../config.js';
 
 /** Root fields that always cost a token: the path searches, and reading an article. */
 export const PATH_FIELDS = new Set(['shortestPath', 'allShortestPaths', 'paths', 'connection', 'extract']);
+/** Root fields of the alliance analytics (docs/alliances.md), one token each. */
+export const ANALYTICS_FIELDS = new Set(['alliances', 'centrality', 'dyad']);
 /** neighborhood costs a token from this depth on. */
 export const DEEP_NEIGHBORHOOD = 2;
 
@@ -102,7 +105,7 @@ export function operationCost(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
-        if (PATH_FIELDS.has(name)) cost += 1;
+        if (PATH_FIELDS.has(name) || ANALYTICS_FIELDS.has(name)) cost += 1;
         else if (name === 'neighborhood') {
           const depth = intValue(selection.arguments?.find((a) => a.name.value === 'depth')?.value, 1);
           if (depth >= DEEP_NEIGHBORHOOD) cost += 1;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { ROOT_DIR } from '../config.js';
 import type { Executor, Tx } from '../db/executor.js';
+import { bumpGraphVersion } from '../db/graph-version.js';
 import { query } from '../db/queries.js';
 import type { Bundle, Relationship } from '../model/bundle.js';
 import { parsePartialDate } from '../model/dates.js';
@@ -218,6 +219,7 @@ export async function importBundle(
         );
         done += rows.length;
       }
+      await bumpGraphVersion(tx);
     },
     { operation: 'import-bundle', class: options.class ?? 'import' },
   );

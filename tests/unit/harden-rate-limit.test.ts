@@ -37,6 +37,11 @@ describe('operation cost', () => {
     expect(cost('{ ... on Query { allShortestPaths(from: "a", to: "b") { message } } }')).toBe(1);
   });
 
+  it('counts the analytics fields, one each', () => {
+    expect(cost('{ alliances { actorCount } c: centrality(measure: DEGREE) { exact } }')).toBe(2);
+    expect(cost('{ dyad(a: "x", b: "y") { net } }')).toBe(1);
+  });
+
   it('counts neighbourhoods from depth 2, literal or variable', () => {
     expect(cost('{ neighborhood(id: "a") { nodes { id } } }')).toBe(0);
     expect(cost('{ neighborhood(id: "a", depth: 2) { nodes { id } } }')).toBe(1);

@@ -27,9 +27,15 @@ describe('schema', () => {
     }
   });
 
-  it('gives every field of the model and query types a resolver or a row property', () => {
+  it('gives every field of the model, query and analytics types a resolver or a row property', () => {
     const map = resolvers as Record<string, Record<string, unknown>>;
-    const typeNames = ['model.graphql', 'query.graphql', 'server.graphql', 'extract.graphql'].flatMap((file) =>
+    const typeNames = [
+      'model.graphql',
+      'query.graphql',
+      'server.graphql',
+      'analytics.graphql',
+      'extract.graphql',
+    ].flatMap((file) =>
       parse(fs.readFileSync(path.join(SDL_DIR, file), 'utf8'))
         .definitions.filter((d) => d.kind === 'ObjectTypeDefinition' || d.kind === 'ObjectTypeExtension')
         .map((d) => (d as { name: { value: string } }).name.value)

@@ -1,6 +1,7 @@
 import { mergeResolvers } from '@graphql-tools/merge';
 import { DateScalar, JSONScalar } from '../scalars.js';
 import { actorResolvers } from './actors.js';
+import { analyticsResolvers } from './analytics.js';
 import { extractResolvers } from './extract.js';
 import { mutationResolvers } from './mutations.js';
 import { pathResolvers } from './paths.js';
@@ -18,5 +19,6 @@ export const resolvers = mergeResolvers([
   statsResolvers,
   mutationResolvers,
   pathResolvers,
+  analyticsResolvers,
   extractResolvers,
 ]);

@@ -1,6 +1,7 @@
 // Writes. Each goes through requireWriter, then through the same validation and transaction as a
 // bundle import (a one-record bundle), so an error reads the same from the CLI and from the API.
 import { GraphQLError } from 'graphql';
+import { bumpGraphVersion } from '../../db/graph-version.js';
 import { query } from '../../db/queries.js';
 import type { RelationshipRow } from '../../db/rows.js';
 import { importBundle } from '../../import/import-bundle.js';
@@ -80,9 +81,12 @@ export const mutationResolvers: ResolverMap = {
     async retractRelationship(_: unknown, { id, reason }: { id: string; reason: string }, context: Context) {
       requireWriter(context);
       if (reason.trim() === '') throw badInput('reason', 'must say why the relationship is retracted');
-      const rows = await context.executor.write(
-        RETRACT,
-        { ids: [id], reason: reason.trim() },
+      const rows = await context.executor.writeTransaction(
+        async (tx) => {
+          const retracted = await tx.run(RETRACT, { ids: [id], reason: reason.trim() });
+          if (retracted.length > 0) await bumpGraphVersion(tx);
+          return retracted;
+        },
         { operation: 'retract-relationship' },
       );
       if (rows.length === 0) throw badInput('id', `no relationship "${id}"`);

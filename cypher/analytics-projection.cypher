@@ -1,0 +1,31 @@
+// The graph the analytics work on (server/analytics/projection.ts), in one read: every
+// relationship passing a RelationshipFilter, the actors they touch, and the type and ends of each
+// relationship a claim among them is about, whether or not that one passes the filter. The second
+// pass over the relationships runs only when there are claims: Neo4j has no index on relationship
+// ids across types. Relationships come as one space-separated string each, which halves the time
+// Bolt and the driver take for them against a list of seven values; every field is a slug, a type
+// name, a number or a date, none of which has a space.
+// params: $f (see relationship-filter and relationship-ends)
+// returns: edges ["id type from to confidence day about"] (day: valid start or knownSince; about
+//   empty for no claim), actors [{id, kind, name, aliases, description}], claimed ["id type from to"]
+CALL () {
+  MATCH (a:Actor)-[r]->(b:Actor)
+  WHERE __RELATIONSHIP_FILTER__
+    AND __RELATIONSHIP_ENDS__
+  RETURN collect(r.id + ' ' + type(r) + ' ' + a.id + ' ' + b.id + ' ' + toString(r.confidence) + ' ' +
+      toString(coalesce(r.validFrom, r.knownSince)) + ' ' + coalesce(r.about, '')) AS edges,
+    collect(DISTINCT r.about) AS about,
+    collect(DISTINCT a) + collect(DISTINCT b) AS ends
+}
+CALL (ends) {
+  UNWIND ends AS x
+  WITH DISTINCT x
+  RETURN collect(x {.id, .name, .aliases, .description, kind: [l IN labels(x) WHERE l <> 'Actor'][0]}) AS actors
+}
+CALL (about) {
+  WITH about WHERE size(about) > 0
+  MATCH (x:Actor)-[q]->(y:Actor)
+  WHERE q.id IN about
+  RETURN collect(q.id + ' ' + type(q) + ' ' + x.id + ' ' + y.id) AS claimed
+}
+RETURN edges, actors, claimed

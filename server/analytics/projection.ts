@@ -1,0 +1,45 @@
+// The one read behind every analytics answer: the relationships passing a RelationshipFilter,
+// through the same fragment as every other filtered query, so the filter means the same here.
+import type { Executor } from '../db/executor.js';
+import type { FilterParams } from '../db/filter.js';
+import { query } from '../db/queries.js';
+import type { ProjectedActor, Projection } from './signed-graph.js';
+
+const PROJECTION = query('analytics-projection');
+
+// A cache shares one read among requests, so one client going away must not cancel it for the others.
+const UNCANCELLED = new AbortController().signal;
+
+/** The fields of one space-separated row (see the query); anything else is refused, not guessed at. */
+function fields(row: string, count: number, what: string): string[] {
+  const parts = row.split(' ');
+  if (parts.length !== count) throw new Error(`The analytics projection cannot read ${what} "${row}".`);
+  return parts;
+}
+
+export async function readProjection(executor: Executor, f: FilterParams): Promise<Projection> {
+  const [row] = await executor.read(
+    PROJECTION,
+    { f },
+    { operation: 'analytics-projection', class: 'analytics', signal: UNCANCELLED },
+  );
+  const edges = ((row?.edges ?? []) as string[]).map((text) => {
+    const [id, type, from, to, confidence, day, about] = fields(text, 7, 'relationship') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return { id, type, from, to, confidence: Number(confidence), day, about: about === '' ? null : about };
+  });
+  const claimed = new Map(
+    ((row?.claimed ?? []) as string[]).map((text) => {
+      const [id, type, from, to] = fields(text, 4, 'claimed relationship') as [string, string, string, string];
+      return [id, { type, from, to }] as const;
+    }),
+  );
+  return { actors: (row?.actors ?? []) as ProjectedActor[], edges, claimed };
+}
