@@ -3,16 +3,16 @@
 // relationship a claim among them is about, whether or not that one passes the filter. The second
 // pass over the relationships runs only when there are claims: Neo4j has no index on relationship
 // ids across types. Relationships come as one space-separated string each, which halves the time
-// Bolt and the driver take for them against a list of seven values; every field is a slug, a type
+// Bolt and the driver take for them against a list of eight values; every field is a slug, a type
 // name, a number or a date, none of which has a space.
 // params: $f (see relationship-filter and relationship-ends)
-// returns: edges ["id type from to confidence day about"] (day: valid start or knownSince; about
+// returns: edges ["id type from to status confidence day about"] (day: valid start or knownSince; about
 //   empty for no claim), actors [{id, kind, name, aliases, description}], claimed ["id type from to"]
 CALL () {
   MATCH (a:Actor)-[r]->(b:Actor)
   WHERE __RELATIONSHIP_FILTER__
     AND __RELATIONSHIP_ENDS__
-  RETURN collect(r.id + ' ' + type(r) + ' ' + a.id + ' ' + b.id + ' ' + toString(r.confidence) + ' ' +
+  RETURN collect(r.id + ' ' + type(r) + ' ' + a.id + ' ' + b.id + ' ' + r.status + ' ' + toString(r.confidence) + ' ' +
       toString(coalesce(r.validFrom, r.knownSince)) + ' ' + coalesce(r.about, '')) AS edges,
     collect(DISTINCT r.about) AS about,
     collect(DISTINCT a) + collect(DISTINCT b) AS ends

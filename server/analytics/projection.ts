@@ -24,7 +24,8 @@ export async function readProjection(executor: Executor, f: FilterParams): Promi
     { operation: 'analytics-projection', class: 'analytics', signal: UNCANCELLED },
   );
   const edges = ((row?.edges ?? []) as string[]).map((text) => {
-    const [id, type, from, to, confidence, day, about] = fields(text, 7, 'relationship') as [
+    const [id, type, from, to, status, confidence, day, about] = fields(text, 8, 'relationship') as [
+      string,
       string,
       string,
       string,
@@ -33,7 +34,7 @@ export async function readProjection(executor: Executor, f: FilterParams): Promi
       string,
       string,
     ];
-    return { id, type, from, to, confidence: Number(confidence), day, about: about === '' ? null : about };
+    return { id, type, from, to, status, confidence: Number(confidence), day, about: about === '' ? null : about };
   });
   const claimed = new Map(
     ((row?.claimed ?? []) as string[]).map((text) => {

@@ -1,7 +1,7 @@
 // The signed graph behind the alliance analytics (docs/alliances.md): every relationship that
 // passed the filter gets a signed weight from its type's Goldstein weight and its confidence, and
 // the relationships between two actors add up to one tie. Pure: no database, no GraphQL.
-import { RELATIONSHIP_TYPES, relationshipType } from '../model/vocabulary.js';
+import { MEMBERSHIP_TYPES, relationshipType, statusInfo } from '../model/vocabulary.js';
 
 /** An actor as the projection read it: the fields of an Actor row, so GraphQL needs no second read. */
 export interface ProjectedActor {
@@ -18,6 +18,7 @@ export interface ProjectedEdge {
   readonly type: string;
   readonly from: string;
   readonly to: string;
+  readonly status: string;
   readonly confidence: number;
   readonly day: string;
   /** For a claim: the id of the relationship it is about. */
@@ -32,14 +33,10 @@ export interface Projection {
   readonly claimed: ReadonlyMap<string, { readonly type: string; readonly from: string; readonly to: string }>;
 }
 
-/**
- * Types by which one actor belongs to another (from joins to): a leader or an official to their
- * state, a body to the state or organisation it is part of. They have no Goldstein weight (they are
- * not acts of cooperation), so they are named here; types the vocabulary lacks are left out.
- */
-export const MEMBERSHIP_TYPES: readonly string[] = Object.freeze(
-  ['LEADS', 'SERVES_IN', 'PART_OF'].filter((type) => RELATIONSHIP_TYPES.includes(type)),
-);
+// Types by which one actor belongs to another (from joins to) — a leader or an official to their
+// state, a body to the state it is part of — are marked `membership` in the vocabulary. They have
+// no Goldstein weight (they are not acts of cooperation) and tie the member to its state.
+export { MEMBERSHIP_TYPES };
 
 /** The tie of a membership, scaled by confidence: the top of the scale, stronger than any single act. */
 export const MEMBERSHIP_WEIGHT = 10;
@@ -85,12 +82,21 @@ export interface SignedGraph {
 
 const MEMBERSHIP = new Set(MEMBERSHIP_TYPES);
 
-/** The kind, tie weight and score of one relationship, from the vocabulary. */
-export function weigh(type: string, confidence: number): { kind: EdgeKind; weight: number; score: number } {
+/**
+ * The kind, tie weight and score of one relationship, from the vocabulary: the type's weight ×
+ * confidence × its status's tie weight (a planned act counts half, a cancelled or denied one not
+ * at all: a called-off visit binds no one).
+ */
+export function weigh(
+  type: string,
+  confidence: number,
+  status = 'fact',
+): { kind: EdgeKind; weight: number; score: number } {
   const info = relationshipType(type);
-  if (MEMBERSHIP.has(type)) return { kind: 'membership', weight: MEMBERSHIP_WEIGHT * confidence, score: 0 };
+  const factor = confidence * (statusInfo(status)?.tieWeight ?? 1);
+  if (MEMBERSHIP.has(type)) return { kind: 'membership', weight: MEMBERSHIP_WEIGHT * factor, score: 0 };
   if (info === undefined || info.weight === null) return { kind: 'unweighted', weight: 0, score: 0 };
-  const score = info.weight * confidence;
+  const score = info.weight * factor;
   return { kind: 'act', weight: score, score };
 }
 
@@ -111,14 +117,15 @@ export function signedGraph(projection: Projection): SignedGraph {
     const u = index.get(e.from);
     const v = index.get(e.to);
     if (u === undefined || v === undefined || u === v) continue;
-    let unit = weights.get(e.type);
+    const unitKey = `${e.type} ${e.status}`;
+    let unit = weights.get(unitKey);
     if (unit === undefined) {
-      unit = weigh(e.type, 1);
-      weights.set(e.type, unit);
+      unit = weigh(e.type, 1, e.status);
+      weights.set(unitKey, unit);
     }
-    const { id, type, from, to, confidence, day, about } = e;
+    const { id, type, from, to, status, confidence, day, about } = e;
     const [weight, score] = [unit.weight * confidence, unit.score * confidence];
-    edges.push({ id, type, from, to, confidence, day, about, kind: unit.kind, weight, score, u, v });
+    edges.push({ id, type, from, to, status, confidence, day, about, kind: unit.kind, weight, score, u, v });
   }
 
   const pairIndex = new Map<number, number>();

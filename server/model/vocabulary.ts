@@ -28,6 +28,8 @@ const statusSchema = z.strictObject({
   status: z.string().regex(STATUS_NAME, 'must be lower-case letters, e.g. "alleged"'),
   label: z.string().min(1),
   requiresClaimedBy: z.boolean(),
+  /** How much a relationship of this status counts as a tie in the signed graph (docs/alliances.md), 0..1. */
+  tieWeight: z.number().min(0).max(1),
   sentence: z.strictObject({ state: sentenceForm, event: sentenceForm }).nullable(),
   description: z.string().min(1),
 });
@@ -52,6 +54,8 @@ const relationshipTypeSchema = z.strictObject({
   aboutClaim: z.boolean(),
   /** For a claim type: whether it speaks for the relationship it is about or against it. */
   stance: z.enum(['for', 'against']).nullable(),
+  /** True for the types by which a member belongs to a state or body (a leader, an official, an agency). */
+  membership: z.boolean(),
   description: z.string().min(1),
 });
 
@@ -85,6 +89,13 @@ const vocabularySchema = z
           code: 'custom',
           path: ['relationshipTypes', i, 'stance'],
           message: t.aboutClaim ? 'a claim type needs a stance (for or against)' : 'only claim types have a stance',
+        });
+      }
+      if (t.membership && (t.weight !== null || t.aboutClaim || !t.directed || t.temporal !== 'state')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['relationshipTypes', i, 'membership'],
+          message: 'a membership type is a directed state from member to body, with no weight and no claim',
         });
       }
       for (const end of ['from', 'to'] as const) {
@@ -182,6 +193,11 @@ export function statusInfo(status: string): StatusInfo | undefined {
 export function isStatus(s: unknown): s is string {
   return typeof s === 'string' && statusesByName.has(s);
 }
+
+/** Types by which a member belongs to a state or body: LEADS, SERVES_IN, PART_OF. */
+export const MEMBERSHIP_TYPES: readonly string[] = Object.freeze(
+  vocabulary.relationshipTypes.filter((t) => t.membership).map((t) => t.type),
+);
 
 /** The claim types, by what they say of the relationship they are about. */
 export const CLAIM_TYPES: Readonly<Record<'for' | 'against', readonly string[]>> = Object.freeze({

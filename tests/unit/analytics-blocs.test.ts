@@ -75,7 +75,7 @@ function planted(seed: number, size = 30, loners = 5, noise = 2) {
   );
   const edges: ProjectedEdge[] = [];
   const edge = (type: string, from: string, to: string, confidence: number) =>
-    edges.push({ id: `r${edges.length}`, type, from, to, confidence, day: '2024-01-01', about: null });
+    edges.push({ id: `r${edges.length}`, type, from, to, status: 'fact', confidence, day: '2024-01-01', about: null });
   blocs.forEach((bloc) => {
     const social = bloc.slice(loners);
     for (let i = 1; i < social.length; i++) {
@@ -135,6 +135,7 @@ describe('frustration', () => {
   const rel = (id: string, type: string, from: string, to: string): ProjectedEdge => ({
     id,
     type,
+    status: 'fact',
     from,
     to,
     confidence: 1,

@@ -32,7 +32,16 @@ function randomGraph(seed: number, n: number, m: number): SignedGraph {
   for (let i = 0; i < m; i++) {
     const from = ids[Math.floor(random() ** 2 * n)] as string; // skewed: a few hubs
     const to = ids[Math.floor(random() * n)] as string;
-    edges.push({ id: `r${i}`, type: 'COOPERATES_WITH', from, to, confidence: 1, day: '2024-01-01', about: null });
+    edges.push({
+      id: `r${i}`,
+      type: 'COOPERATES_WITH',
+      from,
+      to,
+      status: 'fact',
+      confidence: 1,
+      day: '2024-01-01',
+      about: null,
+    });
   }
   return signedGraph({
     actors: ids.map((id) => ({ id, kind: 'Country', name: id, aliases: [], description: null })),

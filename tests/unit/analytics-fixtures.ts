@@ -28,6 +28,7 @@ export function projectionOf(bundle: Bundle): Projection {
       type: r.type,
       from: r.from,
       to: r.to,
+      status: r.status,
       confidence: r.confidence,
       day: r.validFrom
         ? parsePartialDate(r.validFrom).start

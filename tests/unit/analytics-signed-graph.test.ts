@@ -8,15 +8,16 @@ import {
   signedGraph,
   weigh,
 } from '../../server/analytics/signed-graph.js';
-import { vocabulary } from '../../server/model/vocabulary.js';
+import { relationshipType, vocabulary } from '../../server/model/vocabulary.js';
 import { projectionOf, seedBundle } from './analytics-fixtures.js';
 
 const actor = (id: string) => ({ id, kind: 'Country', name: id, aliases: [], description: null });
-const rel = (id: string, type: string, from: string, to: string, confidence = 1): ProjectedEdge => ({
+const rel = (id: string, type: string, from: string, to: string, confidence = 1, status = 'fact'): ProjectedEdge => ({
   id,
   type,
   from,
   to,
+  status,
   confidence,
   day: '2024-01-01',
   about: null,
@@ -42,10 +43,22 @@ describe('weights', () => {
     expect(weigh('ACCUSES', 0.95).weight).toBeLessThan(0);
   });
 
-  it('name only membership types the vocabulary has', () => {
-    const types = vocabulary.relationshipTypes.map((t) => t.type);
-    expect(MEMBERSHIP_TYPES.every((t) => types.includes(t))).toBe(true);
-    expect(MEMBERSHIP_TYPES).toContain('LEADS');
+  it('take the membership types from the vocabulary', () => {
+    expect([...MEMBERSHIP_TYPES].sort()).toEqual(['LEADS', 'PART_OF', 'SERVES_IN']);
+  });
+
+  it('count a planned act half and a cancelled or denied one not at all', () => {
+    const visit = relationshipType('VISITED')?.weight ?? Number.NaN;
+    expect(weigh('VISITED', 0.8, 'planned')).toEqual({ kind: 'act', weight: visit * 0.4, score: visit * 0.4 });
+    expect(weigh('VISITED', 0.8, 'cancelled').weight).toBe(0);
+    expect(weigh('SUPPLIES_ARMS_TO', 0.3, 'denied').weight).toBe(0);
+    expect(weigh('SUPPLIES_ARMS_TO', 0.6, 'alleged').weight).toBeCloseTo(8.3 * 0.6);
+    const graph = signedGraph({
+      actors: [actor('a'), actor('b')],
+      edges: [rel('v1', 'VISITED', 'a', 'b', 1, 'cancelled'), rel('v2', 'VISITED', 'b', 'a', 1, 'planned')],
+      claimed: new Map(),
+    });
+    expect(graph.pairs[0]?.weight).toBeCloseTo(visit * 0.5);
   });
 });
 
