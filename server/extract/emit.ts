@@ -55,6 +55,8 @@ export interface OfficeStatement {
   readonly of: string;
   readonly title: string;
   readonly sentence: number;
+  /** Lower than a stated office's 0.95 when the state was read from the context. */
+  readonly confidence?: number;
 }
 
 export interface EmitInput {
@@ -175,7 +177,7 @@ export function emitProposals(input: EmitInput): ArticleProposals {
       from,
       to,
       status,
-      confidence: rel ? rel.confidence : 0.95,
+      confidence: rel ? rel.confidence : ((r as OfficeStatement).confidence ?? 0.95),
       validFrom: rel?.validFrom ?? null,
       validTo: rel?.validTo ?? null,
       claimedBy: rel?.claimedBy ?? null,

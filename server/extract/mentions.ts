@@ -48,6 +48,7 @@ interface Title {
 const OFFICE_KEYS: ReadonlyMap<string, Office> = new Map(lexicon.offices.map((o) => [normalizeName(o.title), o]));
 const LONGEST_TITLE = Math.max(...[...OFFICE_KEYS.keys()].map((k) => k.split(' ').length));
 const CANCELLERS = new Set(lexicon.officeCancellers);
+const NOMINATIONS = new Set(lexicon.officeNominations);
 
 const OFFICE_PREFIXES = new Set(
   [...OFFICE_KEYS.keys()].flatMap((k) => k.split(' ').map((_w, n, words) => words.slice(0, n + 1).join(' '))),
@@ -180,6 +181,8 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
         CANCELLERS.has(tokens[i - 1]?.norm ?? '') ||
         (tokens[i - 1]?.text === '-' && CANCELLERS.has(tokens[i - 2]?.norm ?? ''));
       if (tokens[te]?.text === '-' && CANCELLERS.has(tokens[te + 1]?.norm ?? '')) cancelled = true;
+      // "his pick for national security adviser, Mike Waltz": named, not yet in office.
+      if (tokens[i - 1]?.norm === 'for' && NOMINATIONS.has(tokens[i - 2]?.lemma ?? '')) cancelled = true;
       // The state or body of the office: right before it ("Polish President", "South Korea's president").
       let qualifier: Mention | undefined = list.find((m) => m.end === i || (m.possessive && m.end === i - 1));
       // "Varga's foreign minister": a person introduced earlier, by surname, before the title.
