@@ -93,7 +93,7 @@ export function isAgentive(ctx: SentenceContext, m: Mention): boolean {
   return false;
 }
 
-const afterPreposition = (ctx: SentenceContext, m: Mention, excluded: ReadonlySet<string>) => {
+const afterPreposition = (ctx: SentenceContext, m: Pick<Mention, 'start'>, excluded: ReadonlySet<string>) => {
   let k = m.start - 1;
   while (k >= 0 && (ctx.tokens[k]?.pos === 'DET' || ctx.tokens[k]?.pos === 'ADJ' || ctx.tokens[k]?.pos === 'NUM')) k--;
   return excluded.has(ctx.tokens[k]?.norm ?? '');
@@ -142,14 +142,19 @@ export function subjectBefore(ctx: SentenceContext, k: number, lowerBound?: numb
   for (let i = k - 1; i >= start; i--) {
     const t = ctx.tokens[i] as Token;
     if (t.pos === 'PRON' && PRONOUNS.has(t.norm) && !isPossessive(ctx.tokens[i + 1]) && !mentionAt(ctx, i)) {
-      if (['his', 'her', 'its', 'their'].includes(t.norm)) continue;
+      // "his government", "its forces": the agents of the one the pronoun stands for.
+      if (['his', 'her', 'its', 'their'].includes(t.norm)) {
+        if (wordIn(ctx.tokens[i + 1], AGENTS) && !afterPreposition(ctx, { start: i }, PREPOSITIONS))
+          return resolvePronoun(ctx, i);
+        continue;
+      }
       return resolvePronoun(ctx, i);
     }
     const m = mentionAt(ctx, i);
     if (!m) continue;
     i = m.start;
     if (!isAgentive(ctx, m) && !m.possessive) continue;
-    if (afterPreposition(ctx, m, PREPOSITIONS) || objectOfVerb(ctx, m)) continue;
+    if ((afterPreposition(ctx, m, PREPOSITIONS) && !agentOf(ctx, m)) || objectOfVerb(ctx, m)) continue;
     return coordinated(ctx, m).map((x) => x.actor);
   }
   // ", who hosted Kim": the subject of a relative clause is the actor before the comma.
@@ -158,6 +163,13 @@ export function subjectBefore(ctx: SentenceContext, k: number, lowerBound?: numb
     if (head) return [head.actor];
   }
   return [];
+}
+
+/** "Foreign ministers of the Group of Seven", "officials of the alliance": the agents speak for m. */
+function agentOf(ctx: SentenceContext, m: Mention): boolean {
+  let k = m.start - 1;
+  while (k >= 0 && ctx.tokens[k]?.pos === 'DET') k--;
+  return ctx.tokens[k]?.norm === 'of' && wordIn(ctx.tokens[k - 1], AGENTS);
 }
 
 const FRAME_LEMMAS = new Set(lexicon.frames.flatMap((f) => f.lemmas ?? []));

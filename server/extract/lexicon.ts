@@ -111,6 +111,8 @@ const cuesSchema = z
     frames: z.array(frameSchema).min(1),
     negations: words,
     negatingVerbs: words,
+    /** "ruled out sending troops": phrases that negate what follows them. */
+    negatingPhrases: z.array(words),
     modality: z.array(modalSchema),
     hedges: z.array(modalSchema),
     hypothetical: z.array(words),

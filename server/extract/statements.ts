@@ -68,9 +68,18 @@ function hypothetical(ctx: SentenceContext, from: number, to: number): boolean {
   return ctx.sentence.text.trim().endsWith('?');
 }
 
+/** Modal phrases that start with a negation ("not ruling out"): their "not" negates nothing. */
+const NEGATED_MODALS = lexicon.modality.filter((m) => lexicon.negations.includes(m.words[0] ?? ''));
+
 function negatedBefore(ctx: SentenceContext, from: number, to: number): boolean {
   for (let k = Math.max(0, from); k < to; k++) {
     const t = ctx.tokens[k];
+    const modal = NEGATED_MODALS.find((m) => phraseLength(ctx.tokens, k, m.words));
+    if (modal) {
+      k += phraseLength(ctx.tokens, k, modal.words) - 1;
+      continue;
+    }
+    if (lexicon.negatingPhrases.some((p) => phraseLength(ctx.tokens, k, p))) return true;
     if (wordIn(t, lexicon.negations) || t?.lemma === 'not') return true;
     if (t?.norm === 'to' && wordIn(ctx.tokens[k - 1], lexicon.negatingVerbs)) return true;
   }
