@@ -116,6 +116,8 @@ export function findDates(sentence: Sentence, published: string): DateMention[] 
     if (DURATION.test(r.text)) continue;
     // "earlier in the day", "later that night": a time of the story's day, which the text dates elsewhere.
     if (TIME_OF_DAY.test(r.text)) continue;
+    // "are now in Russia": the present, not the day a state of affairs began.
+    if (/^(?:right\s+|by\s+)?now$/i.test(r.text.trim())) continue;
     if (/\bweek\b/i.test(r.text) && !r.start.isCertain('weekday')) {
       // Weeks run Monday to Sunday around the publication day: "this week" is the one holding it,
       // up to that day; "last week" the one before; "next week" the one after.

@@ -149,6 +149,12 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
       const inner = hit ? nameEntryAt(index, tokens, i + 1) : null;
       // "the North Korean troops": the longer name inside wins over the metonym "the North".
       if (hit && inner && inner.end > hit.end) hit = null;
+      // "National Security Council": a body's name inside a longer name the index does not know.
+      if (hit && index.actors.get(hit.entry.actor)?.kind === 'Organization' && hit.end - i > 1) {
+        const before = tokens[i - 1];
+        const absorbed = found.some((m) => m.end === i);
+        if (before && !absorbed && before.pos === 'PROPN' && isCapitalized(before) && isWordToken(before)) hit = null;
+      }
       if (!hit) {
         i++;
         continue;
