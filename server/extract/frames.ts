@@ -183,6 +183,12 @@ export function findFrames(ctx: SentenceContext): Frame[] {
           object = m && !Array.isArray(m) ? coordinated(ctx, m).map((x) => x.actor) : Array.isArray(m) ? m : [];
         }
       }
+      // "North Korea is believed to have sent …" inside "officials said …": a passive frame hedges
+      // what an outer frame, if any, says; it is no frame itself.
+      const passive = tokens[k - 1]?.lemma === 'be' || (tokens[k - 1]?.pos === 'ADV' && tokens[k - 2]?.lemma === 'be');
+      // Its subject is what is believed, not who believes it.
+      if (passive && !cue.speakerAfter) speakers = [];
+      if (passive && frames.some((f) => f.speakers.length > 0 && k < f.scopeEnd)) break;
       frames.push({
         cue,
         verb: k,
