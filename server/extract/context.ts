@@ -39,7 +39,15 @@ function opensClause(ctx: SentenceContext, k: number): boolean {
 
 function breaksAt(ctx: SentenceContext, i: number): boolean {
   const t = ctx.tokens[i] as Token;
-  return isBreaker(t) || t.text === '—' || (t.norm === 'as' && opensClause(ctx, i));
+  return isBreaker(t) || t.text === '—' || (t.norm === 'as' && opensClause(ctx, i)) || joinsClauses(ctx, i);
+}
+
+/** ", and a Ukrainian delegation is expected …": a comma and "and" before a new subject and its verb. */
+function joinsClauses(ctx: SentenceContext, i: number): boolean {
+  const t = ctx.tokens[i] as Token;
+  if (t.norm !== 'and' || ctx.tokens[i - 1]?.text !== ',') return false;
+  const next = ctx.tokens[i + 1];
+  return (next?.pos === 'DET' || next?.pos === 'PRON') && opensClause(ctx, i);
 }
 
 /** The subject of the sentence's first full verb: who a participle or a bare claim speaks for. */
