@@ -20,6 +20,8 @@ export interface DateMention {
   readonly future: string | null;
   /** "a day after": days to add to the date of the event it is told beside. */
   readonly shift: number | null;
+  /** "earlier in the day": the day of the story (the lede's date), not of publication; value is "". */
+  readonly storyDay?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -114,8 +116,11 @@ export function findDates(sentence: Sentence, published: string): DateMention[] 
     }
     // "in the past 15 months", "for two weeks": a length of time, not a date.
     if (DURATION.test(r.text)) continue;
-    // "earlier in the day", "later that night": a time of the story's day, which the text dates elsewhere.
-    if (TIME_OF_DAY.test(r.text)) continue;
+    // "earlier in the day", "later that night": a time of the story's day, which the lede dates.
+    if (TIME_OF_DAY.test(r.text)) {
+      out.push({ ...span, value: '', until: null, future: null, shift: null, storyDay: true });
+      continue;
+    }
     // "are now in Russia": the present, not the day a state of affairs began.
     if (/^(?:right\s+|by\s+)?now$/i.test(r.text.trim())) continue;
     if (/\bweek\b/i.test(r.text) && !r.start.isCertain('weekday')) {

@@ -182,6 +182,7 @@ export function buildStatements(input: StatementInput): Statements {
     const dateFor = (anchor: number, planned: boolean): { from: string; to: string | null } | null => {
       const d = dates.find((x) => x.anchor === anchor)?.date;
       if (!d) return null;
+      if (d.storyDay) return ledeDate ? { from: ledeDate, to: null } : null;
       if (d.shift !== null) return { from: shiftDay(s <= 2 && ledeDate ? ledeDate : published, d.shift), to: null };
       if (planned && d.future) return { from: d.future, to: null };
       return { from: d.value, to: d.until };
@@ -322,7 +323,7 @@ export function buildStatements(input: StatementInput): Statements {
           ? findDates(ctx.sentence, published).sort((a, b) => Math.abs(a.start - sign) - Math.abs(b.start - sign))[0]
           : undefined;
       const earlier = relations.find((r) => r.sentence < s && AGREEMENTS.has(r.anchorLemma) && !added.includes(r));
-      if (date && earlier && date.shift === null && (!earlier.validFrom || date.value < earlier.validFrom))
+      if (date?.value && earlier && date.shift === null && (!earlier.validFrom || date.value < earlier.validFrom))
         earlier.validFrom = date.value;
     }
   });
