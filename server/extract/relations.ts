@@ -305,6 +305,8 @@ export function findCandidates(ctx: SentenceContext): Candidate[] {
       if (!need.ok) continue;
       const participantsBoth = cue.from.includes('participants') && cue.to.includes('participants');
       if (participantsBoth) {
+        // "Kim and Putin met Trump": the group met someone else, not each other.
+        if (objectOf(ctx, k, false).length > 0) continue;
         const group = participants(ctx, k);
         for (let a = 0; a < group.length; a++)
           for (let b = a + 1; b < group.length; b++)
