@@ -197,6 +197,9 @@ export function buildStatements(input: StatementInput): Statements {
       const rawTo = c.to ?? complete(c, from);
       const to = rawTo ? fitEnd(c.type, 'to', rawTo) : null;
       if (!to || to === from) continue;
+      // "The foreign and defence ministers arrived for talks": one state's delegation, not a meeting.
+      const together = c.cue.from.includes('participants') && c.cue.to.includes('participants');
+      if (together && sideOf(from) !== from && sideOf(from) === sideOf(to)) continue;
       const frame = frameOf(frames, c.anchor);
       const start = Math.max(clauseStart(ctx, c.anchor), frame && frame.verb < c.anchor ? frame.verb + 1 : 0);
       if (hypothetical(ctx, start, c.anchor)) continue;

@@ -69,6 +69,14 @@ describe('cues', () => {
     expect(find(p, 'VISITED', 'serbia', 'poland')).toMatchObject({ status: 'planned' });
   });
 
+  it('do not read one state’s delegation arriving for talks as a meeting of its members', () => {
+    const p = read(
+      'Poland’s Foreign Minister Ewa Lis and Defense Minister Piotr Zak arrived in Prague on Monday for two days of talks.',
+    );
+    expect(find(p, 'MET_WITH')).toBeUndefined();
+    expect(find(p, 'VISITED', 'ewa-lis', 'czechia')).toBeDefined();
+  });
+
   it('do not pair a group that met someone else', () => {
     const p = read('Polish President Jan Kowal and Czech President Petr Novak met Serbian President Milan Ilic.');
     expect(find(p, 'MET_WITH', 'jan-kowal', 'petr-novak')).toBeUndefined();
