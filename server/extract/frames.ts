@@ -161,6 +161,9 @@ export function findFrames(ctx: SentenceContext): Frame[] {
         const participle =
           t.norm.endsWith('ing') && (!before || boundary === k - 1 || before.text === ',' || isBreaker(before));
         speakers = speakersIn(ctx, boundary + 1, k);
+        // "Poland's envoy to NATO, Marek Lis, said …": the office and its holder, set off by commas.
+        const held = ctx.mentions.find((m) => m.end === boundary && m.form === 'person' && m.office);
+        if (speakers.length === 0 && before?.text === ',' && boundary === k - 1 && held) speakers = [held.actor];
         const pronoun = tokens.findIndex((w, i) => i > boundary && i < k && PRONOUNS.has(w.norm) && w.pos === 'PRON');
         const previous = frames[frames.length - 1];
         if (speakers.length === 0) {

@@ -233,10 +233,16 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
       if (known && actors.get(known.actor)?.kind === 'Person') nameEnd = Math.max(nameEnd, known.end);
       else if (known) nameEnd = nameStart;
       let end = nameEnd;
-      if (nameEnd === nameStart && tokens[te]?.text === ',') {
-        const after = nameRun(tokens, te + 1);
-        if (after > te + 1 && (!tokens[after] || /^[,.;]$/.test(tokens[after]?.text ?? ''))) {
-          nameStart = te + 1;
+      // "Russia's ambassador to the UN, Vassily Nebenzia,": the post the title is held at, then the name.
+      let comma = te;
+      if (nameEnd === nameStart && tokens[te]?.norm === 'to') {
+        const post = list.find((m) => m.start === te + 1 || (tokens[te + 1]?.norm === 'the' && m.start === te + 2));
+        if (post && tokens[post.end]?.text === ',') comma = post.end;
+      }
+      if (nameEnd === nameStart && tokens[comma]?.text === ',') {
+        const after = nameRun(tokens, comma + 1);
+        if (after > comma + 1 && (!tokens[after] || /^[,.;]$/.test(tokens[after]?.text ?? ''))) {
+          nameStart = comma + 1;
           nameEnd = after;
           end = after;
         }

@@ -24,6 +24,12 @@ describe('offices without a state in the text', () => {
     expect(find(p, 'LEADS', 'hans-weber', 'germany')).toBeDefined();
   });
 
+  it('read the post an office is held at, and let the holder set off by commas speak', () => {
+    const p = read('Poland’s envoy to NATO, Marek Lis, said Belarus had sent troops to Serbia.');
+    expect(find(p, 'SERVES_IN', 'marek-lis', 'poland')).toBeDefined();
+    expect(find(p, 'ACCUSES', 'marek-lis')).toMatchObject({ to: 'belarus' });
+  });
+
   it('give nothing to a pick or nominee for an office', () => {
     const p = read('Poland hosted the talks. His pick for defense secretary, Adam Nowak, stayed away.');
     expect(p.relationships.filter((r) => r.from === 'adam-nowak')).toEqual([]);
