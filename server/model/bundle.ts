@@ -83,6 +83,9 @@ export type RelationshipInput = z.input<typeof relationshipSchema>;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** An actor after validation: every field present, absent values as null. */
+/** A record as a reader of the graph holds it: every field, lists included, read-only. */
+export type ReadonlyRecord<T> = { readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };
+
 export interface Actor {
   id: string;
   kind: string;
