@@ -26,20 +26,24 @@ CALL (actors) {
 }
 // The relationships passing the filter from a kept actor to any actor of the neighbourhood,
 // expanded from the kept actors only (never a scan of every actor): an actor nearer than the depth
-// has all its neighbours inside. Those between two kept actors are the candidates for edges.
+// has all its neighbours inside. Those between two kept actors are the candidates for edges, met
+// from both ends and taken from their start; the budget keeps the first of them. (Collected in
+// order and cut here: a list of every candidate carried into a later clause would be counted
+// against the transaction's memory once per row.)
 CALL (start, reached, actors, hops) {
   UNWIND range(0, size(actors) - 1) AS i
   WITH actors[i] AS a, hops[i] AS hop
   MATCH (a)-[r]-(b:Actor)
   WHERE __RELATIONSHIP_FILTER__
     AND (hop < __DEPTH__ OR b = start OR b IN reached)
-  WITH r, startNode(r) = a AND b IN actors AS among
-  RETURN count(DISTINCT r) AS inside, collect(CASE WHEN among THEN r END) AS candidates
+  WITH r, b IN actors AND startNode(r) = a AS candidate, b IN actors AS kept
+  ORDER BY candidate DESC, r.confidence DESC, coalesce(r.validFrom, r.knownSince) DESC, r.id
+  WITH count(*) AS met, count(CASE WHEN kept THEN 1 END) AS twice,
+    collect(CASE WHEN candidate THEN r END)[0..toInteger($edgeLimit)] AS chosen
+  RETURN met - twice / 2 AS inside, chosen
 }
-CALL (candidates) {
-  UNWIND candidates AS r
-  WITH r ORDER BY r.confidence DESC, coalesce(r.validFrom, r.knownSince) DESC, r.id
-  LIMIT toInteger($edgeLimit)
+CALL (chosen) {
+  UNWIND chosen AS r
   WITH r, startNode(r) AS a, endNode(r) AS b
   ORDER BY coalesce(r.validFrom, r.knownSince), r.id
   RETURN collect(__RELATIONSHIP_ROW__) AS edges
