@@ -30,10 +30,15 @@ for (const status of [ALLEGED, DENIED]) {
 
 /** graph(limit) is not paged; this bounds it. */
 const MAX_LIST = 5000;
-/** neighborhood(limit): the default and largest actor budget; the edge budget is EDGES_PER_NODE × limit. */
+/** neighborhood(limit): the default and largest actor budget. */
 const NEIGHBORHOOD_LIMIT = 300;
 const MAX_NEIGHBORHOOD_LIMIT = 2000;
 const EDGES_PER_NODE = 4;
+
+/** The budget parameters of neighborhood.cypher for an actor budget: at most 4 relationships per actor. */
+export function neighborhoodBudget(limit = NEIGHBORHOOD_LIMIT): { limit: number; edgeLimit: number } {
+  return { limit, edgeLimit: limit * EDGES_PER_NODE };
+}
 
 const sortKey = (r: RelationshipRow) => [r.validFrom ?? r.knownSince, r.id];
 
@@ -99,7 +104,7 @@ export const relationshipResolvers: ResolverMap = {
       }
       const [row] = await executor.read(
         neighborhoodQuery(depth),
-        { id: args.id, f, limit, edgeLimit: limit * EDGES_PER_NODE },
+        { id: args.id, f, ...neighborhoodBudget(limit) },
         { operation: 'neighborhood', class: 'search' },
       );
       if (!row) return bounded([], [], 0, 0);
