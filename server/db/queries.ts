@@ -1,7 +1,8 @@
 // Fixed Cypher lives in cypher/<name>.cypher, one query or fragment per file, loaded once and
 // completed here, by the one expander every module uses. A placeholder is `__NAME__` or
 // `__NAME(variable)__`, and is filled, in this order, by:
-//   - `__VAR__`: inside a fragment spliced as `__NAME(v)__`, the variable v;
+//   - `__VAR__`: inside a fragment spliced as `__NAME(v)__`, the variable v (which it may pass on
+//     as `__OTHER(__VAR__)__`);
 //   - a value the caller passes for NAME, where Cypher takes no parameter (see Fill);
 //   - a fragment generated from the vocabulary (GENERATED below);
 //   - the fragment file cypher/<name>.cypher (NAME in kebab case: ACTOR_ROW is actor-row.cypher),
@@ -78,17 +79,19 @@ function render(name: string, value: Fill): string {
   return selector.kind === 'all' ? 'ALL SHORTEST' : `SHORTEST ${integer(name, selector.n, 1)}`;
 }
 
-/** Fragments whose text follows from the vocabulary. */
-const GENERATED: Readonly<Record<string, () => string>> = {
-  // Relationships by id whatever their type, binding r from a to b for the ids in $ids. Neo4j has
-  // no index across relationship types, so one arm per type seeks that type's id constraint index.
-  RELATIONSHIPS_BY_ID: () =>
-    `CALL () {\n${RELATIONSHIP_TYPES.map(
-      (type) => `  MATCH (a:Actor)-[r:${cypherType(type)}]->(b:Actor) WHERE r.id IN $ids RETURN r, a, b`,
+/** Fragments whose text follows from the vocabulary; spliced as `__NAME(v)__` they get v. */
+const GENERATED: Readonly<Record<string, (variable: string | null) => string>> = {
+  // Relationships by id whatever their type, binding r from a to b for the ids in $ids (or in the
+  // list variable it is spliced with). Neo4j has no index across relationship types, so one arm
+  // per type seeks that type's id constraint index.
+  RELATIONSHIPS_BY_ID: (ids) =>
+    `CALL (${ids ?? ''}) {\n${RELATIONSHIP_TYPES.map(
+      (type) => `  MATCH (a:Actor)-[r:${cypherType(type)}]->(b:Actor) WHERE r.id IN ${ids ?? '$ids'} RETURN r, a, b`,
     ).join('\n  UNION ALL\n')}\n}`,
 };
 
-const PLACEHOLDER = /__([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:\(([a-z][A-Za-z0-9]*)\))?__/g;
+// A fragment may pass its own variable on: `__OTHER(__VAR__)__`.
+const PLACEHOLDER = /__([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:\(([a-z][A-Za-z0-9]*|__VAR__)\))?__/g;
 const kebab = (name: string) => name.toLowerCase().replaceAll('_', '-');
 
 function expand(text: string, fill: Readonly<Record<string, Fill>>, variable: string | null, depth: number): string {
@@ -103,11 +106,13 @@ function expand(text: string, fill: Readonly<Record<string, Fill>>, variable: st
     const generated = GENERATED[name];
     let fragment: string;
     try {
-      fragment = generated ? generated() : cypher(kebab(name));
+      fragment = generated ? generated(argument === '__VAR__' ? variable : (argument ?? null)) : cypher(kebab(name));
     } catch (error) {
       throw new Error(`Placeholder __${name}__ has no value and no fragment: ${(error as Error).message}`);
     }
-    return expand(fragment, fill, argument ?? null, depth + 1);
+    const passed = argument === '__VAR__' ? variable : argument;
+    if (argument === '__VAR__' && variable === null) throw new Error(`__${name}(__VAR__)__ outside a fragment`);
+    return expand(fragment, fill, passed ?? null, depth + 1);
   });
 }
 
