@@ -29,8 +29,10 @@ export type PathOptions = {
   directed?: boolean | null | undefined;
   /** Longest path considered, 1..6. */
   maxHops?: number | null | undefined;
-  /** Valid time: use only relationships holding on this day. */
+  /** Valid time: use only the states holding on this day and the events up to it (as RelationshipFilter.asOf). */
   asOf?: string | null | undefined;
+  /** With asOf: only the events of the last `window` days up to asOf (as RelationshipFilter.window). */
+  window?: number | null | undefined;
   /** Knowledge time: use only relationships known on this day. */
   knownOn?: string | null | undefined;
 };
