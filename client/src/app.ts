@@ -13,7 +13,7 @@ import { SelectionController } from './controllers/selection.js';
 import { GraphModel } from './graph/model.js';
 import { createGraph } from './graph/setup.js';
 import { Store } from './state/store.js';
-import { DEFAULT_STATE, decodeState, encodeState, type ViewState } from './state/url-state.js';
+import { DEFAULT_STATE, decodeState, encodeState, urlProblems, type ViewState } from './state/url-state.js';
 import { ActorSearch } from './ui/actor-search.js';
 import { byId, h } from './ui/dom.js';
 import { describeError, Overlay } from './ui/overlay.js';
@@ -40,6 +40,7 @@ function writeUrl(state: ViewState): void {
 interface Parts {
   ctx: AppContext;
   controllers: Controller[];
+  filters: FiltersController;
 }
 
 export class App {
@@ -122,6 +123,7 @@ export class App {
     const parts = this.parts;
     if (!parts) return;
     const state = decodeState(location.search, this.known(parts.ctx.vocabulary));
+    parts.filters.panel.warn(urlProblems(location.search));
     if (all) this.store.reset(state);
     // A fragment link (the skip links) fires popstate too: only a different view counts.
     else if (encodeState(state) !== encodeState(this.store.state)) this.store.update(state);
@@ -200,7 +202,7 @@ export class App {
       paths.finder.element,
       filters.panel.element,
     );
-    this.parts = { ctx, controllers: [filters, expand, paths, selection] };
+    this.parts = { ctx, controllers: [filters, expand, paths, selection], filters };
     return this.parts;
   }
 }
