@@ -4,11 +4,13 @@
 import type { Core } from 'cytoscape';
 import { fetchAllActors, fetchGraph, fetchVocabulary } from './api/operations.js';
 import type { Actor, Vocabulary } from './api/types.js';
+import { AlliancesController } from './controllers/alliances.js';
 import type { AppContext, Controller } from './controllers/controller.js';
 import { ExpandController } from './controllers/expand.js';
 import { ExportController } from './controllers/export.js';
 import { FiltersController } from './controllers/filters.js';
 import { PathsController } from './controllers/paths.js';
+import { PositionsController } from './controllers/positions.js';
 import { SelectionController } from './controllers/selection.js';
 import { GraphModel } from './graph/model.js';
 import { createGraph } from './graph/setup.js';
@@ -154,6 +156,8 @@ export class App {
     });
     const paths = new PathsController(ctx, (id) => selection.select({ group: 'edges', id }));
     const exports = new ExportController(ctx, paths);
+    const alliances = new AlliancesController(ctx);
+    const positions = new PositionsController(ctx);
 
     cy.on('dbltap', 'node', (e) => void expand.expand(e.target.id()));
     expandButton.addEventListener('click', () => {
@@ -200,9 +204,10 @@ export class App {
         }),
       ),
       paths.finder.element,
+      alliances.element,
       filters.panel.element,
     );
-    this.parts = { ctx, controllers: [filters, expand, paths, selection], filters };
+    this.parts = { ctx, controllers: [filters, expand, paths, selection, alliances, positions], filters };
     return this.parts;
   }
 }

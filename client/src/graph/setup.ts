@@ -2,6 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Vocabulary } from '../api/types.js';
+import { graphKey, initialPlacement, seededRandom } from '../state/positions.js';
 import type { GraphElement } from './elements.js';
 import { buildStylesheet, type ColourMode } from './stylesheet.js';
 
@@ -33,7 +34,21 @@ const LAYOUT_BASE = {
 } as const;
 
 /**
- * Lays out the whole graph from scratch (first load). Actors with no relationship would drift to
+ * Runs a layout with Math.random seeded from the graph's actors, so the same graph is laid out the
+ * same for everyone (fcose draws random numbers even from a given start).
+ */
+async function seeded<T>(cy: Core, run: () => Promise<T>): Promise<T> {
+  const random = Math.random;
+  Math.random = seededRandom(Number.parseInt(graphKey(cy.nodes().map((n) => n.id())), 36));
+  try {
+    return await run();
+  } finally {
+    Math.random = random;
+  }
+}
+
+/**
+ * Lays out the whole graph from scratch (first load), from a start that depends only on the ids. Actors with no relationship would drift to
  * the edge under repulsion (fcose packs components only with an extra extension), so they are
  * lined up under the connected part instead.
  */
@@ -41,14 +56,20 @@ export async function layoutAll(cy: Core): Promise<void> {
   const loose = cy.nodes().filter((n) => n.degree(false) === 0);
   const connected = cy.nodes().not(loose);
   if (connected.nonempty()) {
+    const start = initialPlacement(connected.map((n) => n.id()));
+    connected.forEach((n) => {
+      n.position(start.get(n.id()) ?? { x: 0, y: 0 });
+    });
     const layout = connected.union(connected.edgesWith(connected)).layout({
       ...LAYOUT_BASE,
-      randomize: true,
+      randomize: false,
       fit: false,
     } as cytoscape.LayoutOptions);
-    const done = layout.promiseOn('layoutstop');
-    layout.run();
-    await done;
+    await seeded(cy, () => {
+      const done = layout.promiseOn('layoutstop');
+      layout.run();
+      return done;
+    });
   }
   const box = connected.nonempty() ? connected.boundingBox() : { x1: 0, y2: 0 };
   loose.forEach((node, i) => {
@@ -86,7 +107,9 @@ export function addIncrementally(cy: Core, elements: GraphElement[], anchor?: No
     animationDuration: 400,
     fixedNodeConstraint: before,
   } as unknown as cytoscape.LayoutOptions);
-  const done = layout.promiseOn('layoutstop').then(() => undefined);
-  layout.run();
-  return done;
+  return seeded(cy, () => {
+    const done = layout.promiseOn('layoutstop').then(() => undefined);
+    layout.run();
+    return done;
+  });
 }

@@ -1,6 +1,7 @@
 // The view as a URL query string, so a view can be shared and reloaded. Pure: it reads and writes
 // strings only. Decoding is defensive: anything unknown or malformed falls back to the default.
 
+import { type AlliancesState, decodeAlliances, encodeAlliances } from '../alliances/model.js';
 import { type FilterState, NO_FILTER, parseDay, WINDOWS } from '../graph/filters.js';
 import { COLOUR_MODES, type ColourMode } from '../graph/stylesheet.js';
 
@@ -22,6 +23,10 @@ export interface ViewState {
   path: PathState | null;
   /** Actors whose neighbourhood was expanded, in order. */
   expanded: string[];
+  /** Alliances mode, bundled edges and the dyad timeline (client/src/alliances/); absent: off. */
+  alliances?: AlliancesState;
+  /** The sender's node positions once a node was moved (state/positions.ts); absent: the layout's. */
+  positions?: string;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -73,6 +78,8 @@ export function encodeState(state: ViewState): string {
     if (state.path.excludeAllegations) p.set('noAllegations', '1');
   }
   if (state.expanded.length) p.set('expanded', state.expanded.join(','));
+  encodeAlliances(p, state.alliances);
+  if (state.positions) p.set('pos', state.positions);
   return p.toString();
 }
 
@@ -98,7 +105,10 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
 
   const from = p.get('pathFrom');
   const to = p.get('pathTo');
+  const alliances = decodeAlliances(p);
   return {
+    ...(alliances ? { alliances } : {}),
+    ...(/^[0-9a-z]+\.[0-9a-z,_-]+$/.test(p.get('pos') ?? '') ? { positions: p.get('pos') as string } : {}),
     selected,
     filters: {
       hiddenTypes: only(list(p.get('hideTypes')), known.types),
