@@ -3,10 +3,17 @@
 // through the days things happen, a bad date refused, and a shared URL restoring positions.
 // Screenshots go to tests/artifacts/alliances-*.png.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clickEdge, graphIds, open, shot, useBrowser } from './harness.js';
 
 const h = useBrowser();
+// The first page of a run waits for a cold server and Neo4j; the tests after it should not.
+beforeAll(async () => {
+  const page = await h.browser.newPage();
+  await page.goto(h.base);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+  await page.close();
+}, 150_000);
 const stateOf = (page: Page) => page.evaluate(() => window.__actorGraph?.state());
 const NK_RU = [
   'north-korea-sends-troops-to-russia',
@@ -63,7 +70,9 @@ describe('bundled parallel edges and the dyad timeline', () => {
     // Four drawn relationships; the dyad also lists Russia's denial, a claim about the troops.
     expect(label).toBe('4 · net +18.7');
     await clickEdge(page, lead as string);
-    await page.waitForSelector('#dyad-chart[data-periods] canvas');
+    await page.waitForSelector('#dyad-chart[data-periods] canvas').catch(async (error) => {
+      throw new Error(`${await page.locator('#dyad-panel').innerText()} ${error}`);
+    });
     expect(await page.locator('#dyad-panel h3').textContent()).toBe('North Korea – Russia');
     expect(await page.locator('#dyad-panel .dyad-events li').count()).toBe(5);
     await shot(page, 'alliances-dyad-bundled');
@@ -139,7 +148,7 @@ describe('the same picture for everyone', () => {
       Object.fromEntries(
         window.__actorGraph?.cy
           ?.nodes()
-          .map((n) => [n.id(), [Math.round(n.position().x), Math.round(n.position().y)]]) ?? [],
+          .map((n) => [n.id(), [Math.round(n.position().x) + 0, Math.round(n.position().y) + 0]]) ?? [],
       ),
     );
 
