@@ -10,8 +10,14 @@ const h = useBrowser();
 // The first page of a run waits for a cold server and Neo4j; the tests after it should not.
 beforeAll(async () => {
   const page = await h.browser.newPage();
+  const log: string[] = [];
+  page.on('console', (m) => log.push(m.text()));
+  page.on('pageerror', (e) => log.push(e.message));
   await page.goto(h.base);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 }).catch(async (error) => {
+    const body = await page.evaluate(() => `${document.body.dataset.state} ${document.body.innerText.slice(0, 300)}`);
+    throw new Error(`${body} | ${log.join(' | ')} | ${error}`);
+  });
   await page.close();
 }, 150_000);
 const stateOf = (page: Page) => page.evaluate(() => window.__actorGraph?.state());

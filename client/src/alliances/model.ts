@@ -105,7 +105,9 @@ export interface BlocColour {
 }
 
 /** Each member's bloc and its colour, by the blocs' order in the answer (largest first). */
-export function blocColours(blocs: readonly { id: string; members: readonly { id: string }[] }[]): Map<string, BlocColour> {
+export function blocColours(
+  blocs: readonly { id: string; members: readonly { id: string }[] }[],
+): Map<string, BlocColour> {
   const out = new Map<string, BlocColour>();
   blocs.forEach((b, i) => {
     const colour = BLOC_PALETTE[i % BLOC_PALETTE.length] as string;

@@ -17,6 +17,7 @@ export const ALLIANCE_STYLES: StylesheetJson = [
   // Node labels give way when zoomed out rather than pile up.
   { selector: 'node', style: { 'min-zoomed-font-size': 7, 'text-events': 'no' } },
   { selector: 'edge.bundled-away', style: { display: 'none' } },
+  { selector: 'edge.label-hidden', style: { 'text-opacity': 0 } },
   {
     selector: 'edge.bundle-lead',
     style: {

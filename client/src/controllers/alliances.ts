@@ -5,6 +5,7 @@
 import type { EventObject } from 'cytoscape';
 import { drawDyadChart } from '../alliances/dyad-chart.js';
 import { Hulls } from '../alliances/hulls.js';
+import { hideCollidingLabels } from '../alliances/labels.js';
 import {
   ALLIANCES_OFF,
   type Alliances,
@@ -90,10 +91,20 @@ export class AlliancesController implements Controller {
       const d = e.target.data() as EdgeData;
       this.patch({ dyad: [d.source, d.target] });
     });
+    let labelTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport dragfree', () => {
+      clearTimeout(labelTimer);
+      labelTimer = setTimeout(() => this.placeLabels(), 120);
+    });
     ctx.graph.onChange(() => {
       this.applyBundles();
       if (this.state().on) void this.load();
     });
+  }
+
+  /** Re-run after anything that moves or shows labels: the viewport, a filter, bundling. */
+  private placeLabels(): void {
+    this.element.dataset.hiddenLabels = String(hideCollidingLabels(this.ctx.graph.cy));
   }
 
   private state(): AlliancesState {
@@ -287,6 +298,7 @@ export class AlliancesController implements Controller {
       }
     });
     this.element.dataset.bundles = String(list.length);
+    this.placeLabels();
   }
 
   // — dyad —
