@@ -7,19 +7,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { clickEdge, graphIds, open, shot, useBrowser } from './harness.js';
 
 const h = useBrowser();
-// The first page of a run waits for a cold server and Neo4j; the tests after it should not.
+// The first page of a run meets a cold Neo4j, whose first reads can pass the test app's query
+// timeout on a busy machine (the page then offers Retry); load it until the server is warm.
 beforeAll(async () => {
   const page = await h.browser.newPage();
-  const log: string[] = [];
-  page.on('console', (m) => log.push(m.text()));
-  page.on('pageerror', (e) => log.push(e.message));
-  await page.goto(h.base);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 }).catch(async (error) => {
-    const body = await page.evaluate(() => `${document.body.dataset.state} ${document.body.innerText.slice(0, 300)}`);
-    throw new Error(`${body} | ${log.join(' | ')} | ${error}`);
-  });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.goto(h.base);
+    const ready = await page
+      .waitForSelector('body[data-state="ready"]', { timeout: 40_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (ready) break;
+  }
   await page.close();
-}, 150_000);
+}, 170_000);
 const stateOf = (page: Page) => page.evaluate(() => window.__actorGraph?.state());
 const NK_RU = [
   'north-korea-sends-troops-to-russia',
@@ -33,8 +34,11 @@ describe('Alliances mode', () => {
     const page = await open(h);
     await page.check('#alliances-mode');
     await page.waitForSelector('#alliances[data-blocs="2"]');
-    await page.waitForSelector('svg path.bloc-hull');
-    expect(await page.locator('svg path.bloc-hull').count()).toBe(2);
+    // Two hulls with an outline each.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('path.bloc-hull')].filter((p) => (p.getAttribute('d') ?? '') !== '').length === 2,
+    );
     const legend = await page.locator('#bloc-legend li').allTextContents();
     expect(legend).toEqual(["Ukraine's camp7", "Russia's camp4"]);
     const colours = await page.evaluate(() => {
@@ -76,9 +80,16 @@ describe('bundled parallel edges and the dyad timeline', () => {
     // Four drawn relationships; the dyad also lists Russia's denial, a claim about the troops.
     expect(label).toBe('4 · net +18.7');
     await clickEdge(page, lead as string);
-    await page.waitForSelector('#dyad-chart[data-periods] canvas').catch(async (error) => {
-      throw new Error(`${await page.locator('#dyad-panel').innerText()} ${error}`);
-    });
+    // A busy machine can time the analytics read out; the panel then offers Retry, as a user would use it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const outcome = await Promise.race([
+        page.waitForSelector('#dyad-chart[data-periods] canvas', { timeout: 45_000 }).then(() => 'chart'),
+        page.waitForSelector('#dyad-retry', { timeout: 45_000 }).then(() => 'retry'),
+      ]);
+      if (outcome === 'chart') break;
+      await page.click('#dyad-retry');
+    }
+    await page.waitForSelector('#dyad-chart[data-periods] canvas');
     expect(await page.locator('#dyad-panel h3').textContent()).toBe('North Korea – Russia');
     expect(await page.locator('#dyad-panel .dyad-events li').count()).toBe(5);
     await shot(page, 'alliances-dyad-bundled');

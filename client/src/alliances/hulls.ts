@@ -22,10 +22,12 @@ export class Hulls {
     }
     const plugin = this.plugin;
     for (const path of plugin.getPaths()) plugin.removePath(path);
-    const all = this.cy.nodes();
     for (const hull of hulls) {
       if (hull.nodes.empty()) continue;
-      const path = plugin.addPath(hull.nodes, null, all.not(hull.nodes), {
+      // The bloc's own edges guide the outline; members with none are joined by virtual edges.
+      // Other actors are not avoided: on a force layout they sit between members, and routing
+      // around them leaves the outline open (an empty path).
+      const path = plugin.addPath(hull.nodes, hull.nodes.edgesWith(hull.nodes).not('.hidden'), null, {
         style: {
           fill: hull.colour,
           fillOpacity: '0.14',

@@ -173,7 +173,10 @@ export class AlliancesController implements Controller {
       this.element.dataset.blocs = String(a.alliances.blocs.length);
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.legend.replaceChildren(h('li', { class: 'field-error', text: `Camps not loaded: ${describeError(error)}` }));
+      this.legend.replaceChildren(
+        h('li', { class: 'field-error', text: `Camps not loaded: ${describeError(error)}` }),
+        h('li', {}, h('button', { text: 'Retry', attrs: { type: 'button' }, on: { click: () => void this.load() } })),
+      );
     } finally {
       if (this.loading === abort) this.legend.removeAttribute('aria-busy');
     }
@@ -322,6 +325,11 @@ export class AlliancesController implements Controller {
       if (abort.signal.aborted) return;
       this.dyadPanel.replaceChildren(
         h('p', { class: 'field-error', text: `Timeline not loaded: ${describeError(error)}` }),
+        h('button', {
+          text: 'Retry',
+          attrs: { type: 'button', id: 'dyad-retry' },
+          on: { click: () => void this.loadDyad(pair) },
+        }),
       );
     }
   }
