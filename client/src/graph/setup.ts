@@ -2,7 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Vocabulary } from '../api/types.js';
-import { graphKey, initialPlacement, seededRandom } from '../state/positions.js';
+import { graphKey, seededRandom } from '../state/positions.js';
 import type { GraphElement } from './elements.js';
 import { buildStylesheet, type ColourMode } from './stylesheet.js';
 
@@ -35,7 +35,7 @@ const LAYOUT_BASE = {
 
 /**
  * Runs a layout with Math.random seeded from the graph's actors, so the same graph is laid out the
- * same for everyone (fcose draws random numbers even from a given start).
+ * same for everyone: fcose's spectral start and its force steps draw their random numbers from it.
  */
 async function seeded<T>(cy: Core, run: () => Promise<T>): Promise<T> {
   const random = Math.random;
@@ -48,7 +48,7 @@ async function seeded<T>(cy: Core, run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Lays out the whole graph from scratch (first load), from a start that depends only on the ids. Actors with no relationship would drift to
+ * Lays out the whole graph from scratch (first load), the same way for the same graph. Actors with no relationship would drift to
  * the edge under repulsion (fcose packs components only with an extra extension), so they are
  * lined up under the connected part instead.
  */
@@ -56,13 +56,9 @@ export async function layoutAll(cy: Core): Promise<void> {
   const loose = cy.nodes().filter((n) => n.degree(false) === 0);
   const connected = cy.nodes().not(loose);
   if (connected.nonempty()) {
-    const start = initialPlacement(connected.map((n) => n.id()));
-    connected.forEach((n) => {
-      n.position(start.get(n.id()) ?? { x: 0, y: 0 });
-    });
     const layout = connected.union(connected.edgesWith(connected)).layout({
       ...LAYOUT_BASE,
-      randomize: false,
+      randomize: true,
       fit: false,
     } as cytoscape.LayoutOptions);
     await seeded(cy, () => {

@@ -58,14 +58,3 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** Where each actor starts before the layout: a spiral in id order, so the start depends on the ids only. */
-export function initialPlacement(ids: readonly string[]): Map<string, { x: number; y: number }> {
-  const out = new Map<string, { x: number; y: number }>();
-  [...ids].sort().forEach((id, i) => {
-    const angle = i * 2.399963; // the golden angle spreads points evenly
-    const r = 60 * Math.sqrt(i + 1);
-    out.set(id, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
-  });
-  return out;
-}
