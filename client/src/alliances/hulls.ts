@@ -28,6 +28,8 @@ export class Hulls {
       // Other actors are not avoided: on a force layout they sit between members, and routing
       // around them leaves the outline open (an empty path).
       const path = plugin.addPath(hull.nodes, hull.nodes.edgesWith(hull.nodes).not('.hidden'), null, {
+        // The plugin turns virtual edges off by default; members with no edge of their own need them.
+        virtualEdges: true,
         style: {
           fill: hull.colour,
           fillOpacity: '0.14',
