@@ -39,7 +39,7 @@ describe('Alliances mode', () => {
       () =>
         [...document.querySelectorAll('path.bloc-hull')].filter((p) => (p.getAttribute('d') ?? '') !== '').length === 2,
     );
-    const legend = await page.locator('#bloc-legend li').allTextContents();
+    const legend = (await page.locator('#bloc-legend li').allTextContents()).map((t) => t.trim());
     expect(legend).toEqual(["Ukraine's camp7", "Russia's camp4"]);
     const colours = await page.evaluate(() => {
       const cy = window.__actorGraph?.cy;
