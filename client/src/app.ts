@@ -4,16 +4,18 @@
 import type { Core } from 'cytoscape';
 import { fetchAllActors, fetchGraph, fetchVocabulary } from './api/operations.js';
 import type { Actor, Vocabulary } from './api/types.js';
+import { AlliancesController } from './controllers/alliances.js';
 import type { AppContext, Controller } from './controllers/controller.js';
 import { ExpandController } from './controllers/expand.js';
 import { ExportController } from './controllers/export.js';
 import { FiltersController } from './controllers/filters.js';
 import { PathsController } from './controllers/paths.js';
+import { PositionsController } from './controllers/positions.js';
 import { SelectionController } from './controllers/selection.js';
 import { GraphModel } from './graph/model.js';
 import { createGraph } from './graph/setup.js';
 import { Store } from './state/store.js';
-import { DEFAULT_STATE, decodeState, encodeState, type ViewState } from './state/url-state.js';
+import { DEFAULT_STATE, decodeState, encodeState, urlProblems, type ViewState } from './state/url-state.js';
 import { ActorSearch } from './ui/actor-search.js';
 import { byId, h } from './ui/dom.js';
 import { describeError, Overlay } from './ui/overlay.js';
@@ -40,6 +42,7 @@ function writeUrl(state: ViewState): void {
 interface Parts {
   ctx: AppContext;
   controllers: Controller[];
+  filters: FiltersController;
 }
 
 export class App {
@@ -122,6 +125,7 @@ export class App {
     const parts = this.parts;
     if (!parts) return;
     const state = decodeState(location.search, this.known(parts.ctx.vocabulary));
+    parts.filters.panel.warn(urlProblems(location.search));
     if (all) this.store.reset(state);
     // A fragment link (the skip links) fires popstate too: only a different view counts.
     else if (encodeState(state) !== encodeState(this.store.state)) this.store.update(state);
@@ -152,6 +156,8 @@ export class App {
     });
     const paths = new PathsController(ctx, (id) => selection.select({ group: 'edges', id }));
     const exports = new ExportController(ctx, paths);
+    const alliances = new AlliancesController(ctx);
+    const positions = new PositionsController(ctx);
 
     cy.on('dbltap', 'node', (e) => void expand.expand(e.target.id()));
     expandButton.addEventListener('click', () => {
@@ -198,9 +204,10 @@ export class App {
         }),
       ),
       paths.finder.element,
+      alliances.element,
       filters.panel.element,
     );
-    this.parts = { ctx, controllers: [filters, expand, paths, selection] };
+    this.parts = { ctx, controllers: [filters, expand, paths, selection, alliances, positions], filters };
     return this.parts;
   }
 }

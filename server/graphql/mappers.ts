@@ -29,6 +29,7 @@ export function typeInfo(type: string) {
     weight: info.weight,
     aboutClaim: info.aboutClaim,
     stance: info.stance,
+    temporal: info.temporal,
     description: info.description,
   };
 }

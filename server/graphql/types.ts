@@ -51,6 +51,7 @@ export const DEFAULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'weight',
     'aboutClaim',
     'stance',
+    'temporal',
     'description',
   ],
   Subgraph: ['nodes', 'edges', 'truncated', 'omittedNodes', 'omittedEdges'],

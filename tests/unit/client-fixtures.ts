@@ -28,7 +28,10 @@ const source: Relationship['sources'][number] = {
 };
 
 export function relationship(overrides: Partial<Relationship> = {}): Relationship {
+  const type = overrides.type ?? 'SENDS_TROOPS_TO';
+  const temporal = serverVocabulary.relationshipTypes.find((t) => t.type === type)?.temporal ?? 'state';
   return {
+    typeInfo: { temporal },
     id: 'north-korea-sends-troops-to-russia',
     type: 'SENDS_TROOPS_TO',
     status: 'alleged',

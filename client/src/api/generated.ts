@@ -5,6 +5,20 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type EvidenceReason =
+  /** A friendly relationship between two members. */
+  | 'TIE'
+  /** A hostile relationship of a member to an outside actor that two or more members are hostile to. */
+  | 'SHARED_ADVERSARY';
+
+export type CentralityMeasure =
+  /** Share of the other actors an actor has a relationship with. */
+  | 'DEGREE'
+  /** Share of shortest paths between other actors that pass through an actor: the brokers. */
+  | 'BETWEENNESS'
+  /** PageRank over the links, each weighted by its number of relationships. */
+  | 'PAGERANK';
+
 /** How precise a date is: the source may say only the year or the month. */
 export type DatePrecision =
   | 'year'
@@ -16,6 +30,11 @@ export type SourceKind =
   | 'report'
   | 'statement'
   | 'reference';
+
+/** How a relationship type lasts: asOf keeps a state while it holds and an event once it has happened. */
+export type Temporal =
+  | 'event'
+  | 'state';
 
 export type PathOptions = {
   /** Use only these relationship types. */
@@ -29,8 +48,10 @@ export type PathOptions = {
   directed?: boolean | null | undefined;
   /** Longest path considered, 1..6. */
   maxHops?: number | null | undefined;
-  /** Valid time: use only relationships holding on this day. */
+  /** Valid time: use only the states holding on this day and the events up to it (as RelationshipFilter.asOf). */
   asOf?: string | null | undefined;
+  /** With asOf: only the events of the last `window` days up to asOf (as RelationshipFilter.window). */
+  window?: number | null | undefined;
   /** Knowledge time: use only relationships known on this day. */
   knownOn?: string | null | undefined;
 };
@@ -41,6 +62,47 @@ export type NoPathReason =
   | 'SAME_ACTOR'
   | 'NOT_WITHIN_MAX_HOPS'
   | 'FILTERED_OUT';
+
+/**
+ * Filters on relationships; all given fields must hold (AND). Retracted relationships are left out
+ * unless includeRetracted is true.
+ */
+export type RelationshipFilter = {
+  types?: Array<RelationshipType> | null | undefined;
+  excludeTypes?: Array<RelationshipType> | null | undefined;
+  statuses?: Array<Status> | null | undefined;
+  minConfidence?: number | null | undefined;
+  /** Relationships from this actor. */
+  from?: string | number | null | undefined;
+  /** Relationships to this actor. */
+  to?: string | number | null | undefined;
+  /** Relationships touching this actor in either direction. */
+  involving?: string | number | null | undefined;
+  /** Valid time overlaps this range. */
+  between?: DateRange | null | undefined;
+  /**
+   * Valid time: the graph as it stood on this day. States (a leadership, a supply) that began on or
+   * before it and had not ended; events (a visit, an accusation) that happened on or before it.
+   */
+  asOf?: string | null | undefined;
+  /**
+   * With asOf: only the events of the last `window` days up to asOf (1..36525; 30, 90 and 365 are
+   * the client's choices); states are unaffected. Default: every event up to asOf.
+   */
+  window?: number | null | undefined;
+  /** Knowledge time: the graph as it was known on this day (earliest source published on or before it). */
+  knownOn?: string | null | undefined;
+  /** Relationships citing this source. */
+  source?: string | number | null | undefined;
+  /** Claims made by this actor. */
+  claimedBy?: string | number | null | undefined;
+  includeRetracted?: boolean | null | undefined;
+};
+
+export type DateRange = {
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
 
 /** A relationship type of the vocabulary (server/model/vocabulary.json). */
 export type RelationshipType =
@@ -83,7 +145,7 @@ export type ActorFieldsFragment = { id: string, kind: ActorKind, name: string, a
 
 export type DateFieldsFragment = { text: string, precision: DatePrecision, start: string, end: string };
 
-export type RelationshipFieldsFragment = { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> };
+export type RelationshipFieldsFragment = { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> };
 
 export type VocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -95,7 +157,7 @@ export type GraphQueryVariables = Exact<{
 }>;
 
 
-export type GraphQuery = { graph: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type GraphQuery = { graph: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
 
 export type AllActorsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -118,21 +180,21 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
 
 export type ActorDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ActorDetailQuery = { actor: { degree: number, id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, relationships: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } | null };
+export type ActorDetailQuery = { actor: { degree: number, id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, relationships: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } | null };
 
 export type RelationshipDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RelationshipDetailQuery = { relationship: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, claims: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }>, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null };
+export type RelationshipDetailQuery = { relationship: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, claims: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }>, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null };
 
 export type ConnectionQueryVariables = Exact<{
   from: string | number;
@@ -142,23 +204,54 @@ export type ConnectionQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionQuery = { connection: { explanation: string, steps: Array<string>, reason: NoPathReason | null, message: string, paths: Array<{ length: number, weakestConfidence: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> }>, commonNeighbors: Array<{ id: string, name: string }> } };
+export type ConnectionQuery = { connection: { explanation: string, steps: Array<string>, reason: NoPathReason | null, message: string, paths: Array<{ length: number, weakestConfidence: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> }>, commonNeighbors: Array<{ id: string, name: string }> } };
+
+export type AlliancesQueryVariables = Exact<{
+  filter?: RelationshipFilter | null | undefined;
+}>;
+
+
+export type AlliancesQuery = { alliances: { actorCount: number, relationshipCount: number, frustration: { count: number, weight: number, hostileInside: number, friendlyAcross: number, ties: Array<{ weight: number, inside: boolean, a: { id: string, name: string }, b: { id: string, name: string } }> }, blocs: Array<{ id: string, name: string, size: number, cohesion: number, members: Array<{ id: string, name: string }>, relations: Array<{ net: number, relationships: number, bloc: { id: string, name: string } }>, evidence: Array<{ reason: EvidenceReason, weight: number, adversary: { id: string, name: string } | null, relationship: { id: string, sentence: string } }> }> } };
+
+export type CentralityQueryVariables = Exact<{
+  measure: CentralityMeasure;
+  filter?: RelationshipFilter | null | undefined;
+  top?: number | null | undefined;
+}>;
+
+
+export type CentralityQuery = { centrality: { measure: CentralityMeasure, exact: boolean, sampled: number | null, top: Array<{ rank: number, score: number, actor: { id: string } }> } };
+
+export type DyadQueryVariables = Exact<{
+  a: string | number;
+  b: string | number;
+  filter?: RelationshipFilter | null | undefined;
+}>;
+
+
+export type DyadQuery = { dyad: { cooperation: number, conflict: number, net: number, a: { id: string, name: string }, b: { id: string, name: string }, periods: Array<{ period: string, start: string, cooperation: number, conflict: number, net: number, events: Array<{ day: string, score: number, direct: boolean, relationship: { id: string, sentence: string, status: Status } }> }> } };
 
 /** A document as sent over the wire, carrying the types of its result and variables. */
 export type TypedDocument<Result, Variables> = string & { readonly __result?: Result; readonly __variables?: Variables };
 
 export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
 
-export const GraphDocument = "query Graph($limit:Int){graph(limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
+export const GraphDocument = "query Graph($limit:Int){graph(limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
 
 export const AllActorsDocument = "query AllActors($after:String){actors(first:500 after:$after){nodes{id kind name aliases description}pageInfo{hasNextPage endCursor}}}" as TypedDocument<AllActorsQuery, AllActorsQueryVariables>;
 
 export const SearchActorsDocument = "query SearchActors($search:String!$first:Int){actors(filter:{search:$search}first:$first){nodes{id kind name aliases description}}}" as TypedDocument<SearchActorsQuery, SearchActorsQueryVariables>;
 
-export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
 
-export const ActorDetailDocument = "query ActorDetail($id:ID!){actor(id:$id){id kind name aliases description degree relationships(first:500){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<ActorDetailQuery, ActorDetailQueryVariables>;
+export const ActorDetailDocument = "query ActorDetail($id:ID!){actor(id:$id){id kind name aliases description degree relationships(first:500){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<ActorDetailQuery, ActorDetailQueryVariables>;
 
-export const RelationshipDetailDocument = "query RelationshipDetail($id:ID!){relationship(id:$id){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}claims{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<RelationshipDetailQuery, RelationshipDetailQueryVariables>;
+export const RelationshipDetailDocument = "query RelationshipDetail($id:ID!){relationship(id:$id){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}claims{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<RelationshipDetailQuery, RelationshipDetailQueryVariables>;
 
-export const ConnectionDocument = "query Connection($from:ID!$to:ID!$k:Int$options:PathOptions){connection(from:$from to:$to k:$k options:$options){paths{nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}length weakestConfidence}commonNeighbors{id name}explanation steps reason message}}" as TypedDocument<ConnectionQuery, ConnectionQueryVariables>;
+export const ConnectionDocument = "query Connection($from:ID!$to:ID!$k:Int$options:PathOptions){connection(from:$from to:$to k:$k options:$options){paths{nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}length weakestConfidence}commonNeighbors{id name}explanation steps reason message}}" as TypedDocument<ConnectionQuery, ConnectionQueryVariables>;
+
+export const AlliancesDocument = "query Alliances($filter:RelationshipFilter){alliances(filter:$filter){actorCount relationshipCount frustration{count weight hostileInside friendlyAcross ties(first:5){a{id name}b{id name}weight inside}}blocs{id name size cohesion members{id name}relations{bloc{id name}net relationships}evidence(first:8){reason weight adversary{id name}relationship{id sentence}}}}}" as TypedDocument<AlliancesQuery, AlliancesQueryVariables>;
+
+export const CentralityDocument = "query Centrality($measure:CentralityMeasure!$filter:RelationshipFilter$top:Int){centrality(measure:$measure filter:$filter top:$top){measure exact sampled top{rank score actor{id}}}}" as TypedDocument<CentralityQuery, CentralityQueryVariables>;
+
+export const DyadDocument = "query Dyad($a:ID!$b:ID!$filter:RelationshipFilter){dyad(a:$a b:$b filter:$filter bucket:MONTH){a{id name}b{id name}cooperation conflict net periods{period start cooperation conflict net events{day score direct relationship{id sentence status}}}}}" as TypedDocument<DyadQuery, DyadQueryVariables>;

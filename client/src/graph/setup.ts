@@ -2,6 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Vocabulary } from '../api/types.js';
+import { graphKey, seededRandom } from '../state/positions.js';
 import type { GraphElement } from './elements.js';
 import { buildStylesheet, type ColourMode } from './stylesheet.js';
 
@@ -33,7 +34,21 @@ const LAYOUT_BASE = {
 } as const;
 
 /**
- * Lays out the whole graph from scratch (first load). Actors with no relationship would drift to
+ * Runs a layout with Math.random seeded from the graph's actors, so the same graph is laid out the
+ * same for everyone: fcose's spectral start and its force steps draw their random numbers from it.
+ */
+async function seeded<T>(cy: Core, run: () => Promise<T>): Promise<T> {
+  const random = Math.random;
+  Math.random = seededRandom(Number.parseInt(graphKey(cy.nodes().map((n) => n.id())), 36));
+  try {
+    return await run();
+  } finally {
+    Math.random = random;
+  }
+}
+
+/**
+ * Lays out the whole graph from scratch (first load), the same way for the same graph. Actors with no relationship would drift to
  * the edge under repulsion (fcose packs components only with an extra extension), so they are
  * lined up under the connected part instead.
  */
@@ -46,9 +61,11 @@ export async function layoutAll(cy: Core): Promise<void> {
       randomize: true,
       fit: false,
     } as cytoscape.LayoutOptions);
-    const done = layout.promiseOn('layoutstop');
-    layout.run();
-    await done;
+    await seeded(cy, () => {
+      const done = layout.promiseOn('layoutstop');
+      layout.run();
+      return done;
+    });
   }
   const box = connected.nonempty() ? connected.boundingBox() : { x1: 0, y2: 0 };
   loose.forEach((node, i) => {
@@ -86,7 +103,9 @@ export function addIncrementally(cy: Core, elements: GraphElement[], anchor?: No
     animationDuration: 400,
     fixedNodeConstraint: before,
   } as unknown as cytoscape.LayoutOptions);
-  const done = layout.promiseOn('layoutstop').then(() => undefined);
-  layout.run();
-  return done;
+  return seeded(cy, () => {
+    const done = layout.promiseOn('layoutstop').then(() => undefined);
+    layout.run();
+    return done;
+  });
 }

@@ -1,7 +1,9 @@
 // The Cytoscape stylesheet, generated from the vocabulary. Pure. Everything data-driven is a data
 // selector (edge[type = "ACCUSES"], edge[status = "alleged"]); UI state is only ever a class
 // (.path, .faded, .hidden) switched inside cy.batch(), never a per-element style override.
+
 import type { StylesheetJson } from 'cytoscape';
+import { ALLIANCE_STYLES } from '../alliances/style.js';
 import type { RelationshipTypeInfo, Vocabulary } from '../api/types.js';
 
 /** The ways edges can be coloured; the legend, the URL and the stylesheet read this one list. */
@@ -219,6 +221,7 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
     },
     // UI state, as classes. A path forces its elements visible over the filter's .hidden.
     { selector: '.hidden', style: { display: 'none' } },
+    ...ALLIANCE_STYLES,
     { selector: '.forced', style: { display: 'element' } },
     { selector: 'node.isolated', style: { opacity: 0.35 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
