@@ -316,10 +316,12 @@ export function validateBundle(input: unknown, known: KnownIds = EMPTY_KNOWN): V
         if (!statusInfo(h[end])) at(field(end), `unknown status "${h[end]}" (expected one of ${STATUSES.join(', ')})`);
       if (h.from === h.to) at(field('to'), `same status as from ("${h.to}"): not a change`);
       if (!sourceExists(h.source)) at(field('source'), `unknown source "${h.source}"`);
-      else if (!r.sources.includes(h.source)) at(field('source'), `"${h.source}" is not among the relationship's sources`);
+      else if (!r.sources.includes(h.source))
+        at(field('source'), `"${h.source}" is not among the relationship's sources`);
       if (previous && h.from !== previous.to)
         at(field('from'), `"${h.from}" does not follow the previous change, which ended at "${previous.to}"`);
-      if (previous && h.date < previous.date) at(field('date'), `${h.date} is before the previous change (${previous.date})`);
+      if (previous && h.date < previous.date)
+        at(field('date'), `${h.date} is before the previous change (${previous.date})`);
       previous = { to: h.to, date: h.date };
     });
     if (previous !== null && (previous as { to: string }).to !== r.status) {
