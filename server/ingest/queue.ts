@@ -194,7 +194,17 @@ export async function ingestArticle(executor: Executor, article: Article): Promi
     }
   }
   const graph = await loadGraphFor(executor, text);
-  const queue = queueProposals(extractArticle(article, graph), graph);
+  return storeArticle(executor, article, queueProposals(extractArticle(article, graph), graph));
+}
+
+/** Writes an article's source, text and queue in one transaction (the write half of ingestArticle). */
+export async function storeArticle(
+  executor: Executor,
+  article: Article,
+  queue: readonly QueuedProposal[],
+): Promise<IngestOutcome> {
+  const { source, text } = article;
+  const hash = textHash(text);
   const prepared = await prepareBundle(executor, bundleOf([], [source], []));
   const at = new Date().toISOString();
   const created = await executor.writeTransaction(
