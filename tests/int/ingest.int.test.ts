@@ -14,7 +14,7 @@ import { parseGold, scoreArticle } from '../../server/extract/evaluate.js';
 import { extractArticle } from '../../server/extract/extract.js';
 import { loadGraphFor } from '../../server/extract/load-graph.js';
 import { exportBundle } from '../../server/import/export-bundle.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { runScript } from '../helpers/cli.js';
 import { counts, resetDatabase, testApp } from '../helpers/db.js';
 
@@ -65,9 +65,10 @@ async function goldProposalIds(file: string, proposals: any[]): Promise<string[]
 beforeAll(async () => {
   t = testApp({ API_TOKEN: TOKEN });
   executor = t.executor;
+  // The graph before any review: the reviewed articles' own seeds are what this test makes.
   await resetDatabase(executor);
-  await seedDatabase(executor);
-});
+  await seedDatabase(executor, [BASE_SEED]);
+}, 240_000);
 
 afterAll(async () => {
   await t.close();
@@ -359,4 +360,41 @@ describe('review decisions', () => {
     await importBundle(executor, bundle);
     expect(await exportBundle(executor)).toEqual(bundle);
   });
+});
+
+describe('the shipped seeds', () => {
+  it('walk the troop claim from 14 Oct to 17 Nov 2024, every article a source with its url', async () => {
+    await resetDatabase(executor);
+    await seedDatabase(executor);
+    const data = await ok('{ sources { id published url } }');
+    const articles = data.sources.filter((s: any) => FILES.some((f) => path.basename(f, '.txt') === s.id));
+    expect(articles).toHaveLength(FILES.length);
+    for (const a of articles) expect(a.url).toMatch(/^https:\/\//);
+    const days = data.sources
+      .map((s: any) => s.published)
+      .filter((d: string) => d >= '2024-10-14')
+      .sort();
+    expect([days[0], days.at(-1)]).toEqual(['2024-10-14', '2024-11-17']);
+    const status = async (day: string) =>
+      (
+        await ok(`{ relationships(filter: { knownOn: "${day}", types: [SENDS_TROOPS_TO], from: "north-korea" }) {
+          nodes { id status } } }`)
+      ).relationships.nodes.find((n: any) => n.id === TROOPS)?.status;
+    expect(await status('2024-10-13')).toBeUndefined();
+    expect(await status('2024-10-20')).toBe('alleged');
+    expect(await status('2024-10-30')).toBe('reported');
+    const claims = async (day: string) =>
+      (
+        await ok(`{ relationships(filter: { knownOn: "${day}", types: [ACCUSES, DENIES, CONFIRMS] }, first: 500) {
+        nodes { about { id } } } }`)
+      ).relationships.nodes.filter((n: any) => n.about?.id === TROOPS).length;
+    const counts = [
+      await claims('2024-10-14'),
+      await claims('2024-10-22'),
+      await claims('2024-10-24'),
+      await claims('2024-11-17'),
+    ];
+    expect([...counts].sort((a, b) => a - b)).toEqual(counts);
+    expect(counts[3]).toBeGreaterThan(counts[0] as number);
+  }, 240_000);
 });
