@@ -62,6 +62,8 @@ export interface ArticleScore extends Totals {
   readonly wrong: readonly string[];
   readonly wrongDates: readonly string[];
   readonly mustNotHit: readonly string[];
+  /** Ids of the proposals a fact of the article matches (and of what matched claims point at). */
+  readonly rightIds: readonly string[];
 }
 
 interface Rel {
@@ -160,6 +162,7 @@ export function scoreArticle(id: string, proposals: ArticleProposals, gold: Gold
     wrong,
     wrongDates,
     mustNotHit,
+    rightIds: [...rightIds].sort(),
   };
 }
 

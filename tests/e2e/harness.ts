@@ -8,7 +8,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT_DIR } from '../../server/config.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { resetDatabase, testApp } from '../helpers/db.js';
 
 const CLIENT_DIR = path.join(ROOT_DIR, 'client');
@@ -60,7 +60,7 @@ export function useBrowser(): Harness {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     app = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
     await resetDatabase(app.executor);
-    await seedDatabase(app.executor);
+    await seedDatabase(app.executor, [BASE_SEED]);
     server = createServer(app.app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     harness.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -1,14 +1,14 @@
 // The read side of the GraphQL API over HTTP (app.fetch) against the real Neo4j with the seed
 // graph: lookups, filters alone and combined, pagination, claims, time, and bad arguments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { resetDatabase, testApp } from '../helpers/db.js';
 
 const t = testApp();
 afterAll(() => t.close());
 beforeAll(async () => {
   await resetDatabase(t.executor);
-  await seedDatabase(t.executor);
+  await seedDatabase(t.executor, [BASE_SEED]);
 });
 
 type Data = Record<string, any>;

@@ -2,7 +2,7 @@
 // onQuery hook): a deeply nested query costs a few queries, one per nesting level at most, and
 // the count does not grow when the graph does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importBundle, seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, importBundle, seedDatabase } from '../../server/import/import-bundle.js';
 import { resetDatabase, testApp } from '../helpers/db.js';
 
 let queries = 0;
@@ -12,7 +12,7 @@ const t = testApp({}, () => {
 afterAll(() => t.close());
 beforeAll(async () => {
   await resetDatabase(t.executor);
-  await seedDatabase(t.executor);
+  await seedDatabase(t.executor, [BASE_SEED]);
 });
 
 async function roundTrips(query: string): Promise<{ trips: number; data: Record<string, any> }> {

@@ -11,7 +11,7 @@ import type { Executor } from '../../server/db/executor.js';
 import { totals } from '../../server/extract/evaluate.js';
 import { evaluateCorpus } from '../../server/extract/evaluate-corpus.js';
 import type { ProposalsDocument } from '../../server/extract/extract.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { runScript } from '../helpers/cli.js';
 import { counts, openExecutor, resetDatabase, testApp } from '../helpers/db.js';
 
@@ -27,7 +27,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   executor = openExecutor();
   await resetDatabase(executor);
-  await seedDatabase(executor);
+  await seedDatabase(executor, [BASE_SEED]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'extract-int-'));
   const neo = inject('neo4j');
   env = {

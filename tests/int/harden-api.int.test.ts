@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { createLogger } from '../../server/logger.js';
 import { counts, openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
 
@@ -24,7 +24,7 @@ const app = createApp({ config, executor, log: createLogger({ logLevel: 'trace' 
 afterAll(() => executor.close());
 beforeAll(async () => {
   await resetDatabase(executor);
-  await seedDatabase(executor);
+  await seedDatabase(executor, [BASE_SEED]);
 });
 
 type ErrorBody = { message: string; extensions?: Record<string, unknown> };

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { LIMITS } from '../../server/http/use-limits.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { createLogger } from '../../server/logger.js';
 import { openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
 
@@ -47,7 +47,7 @@ const dev = makeApp();
 afterAll(() => executor.close());
 beforeAll(async () => {
   await resetDatabase(executor);
-  await seedDatabase(executor);
+  await seedDatabase(executor, [BASE_SEED]);
 });
 
 /** Every document the client sends, captured by running each exported operation against a stub fetch. */

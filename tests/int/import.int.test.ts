@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../server/import/export-bundle.js';
-import { BundleValidationError, importBundle, seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, BundleValidationError, importBundle, seedDatabase } from '../../server/import/import-bundle.js';
 import { runScript } from '../helpers/cli.js';
 import { counts, openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
 
@@ -220,7 +220,7 @@ describe('constraints', () => {
 
 describe('round trip', () => {
   it('export → import into an empty database → export gives the same bundle (seed graph)', async () => {
-    await seedDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
     const first = await exportBundle(executor);
     expect(first.relationships.length).toBeGreaterThan(20);
     await resetDatabase(executor);
@@ -229,9 +229,9 @@ describe('round trip', () => {
   });
 
   it('the seed loads idempotently', async () => {
-    await seedDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
     const once = await counts(executor);
-    await seedDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
     expect(await counts(executor)).toEqual(once);
   });
 });
