@@ -6,6 +6,7 @@ CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 // The one graph-version node (server/db/graph-version.ts): unique, so concurrent first writes merge it once.
 CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.key IS UNIQUE;
+CREATE CONSTRAINT seed_bundle_name IF NOT EXISTS FOR (s:SeedBundle) REQUIRE s.name IS UNIQUE;
 
 // Search over names and aliases (actors(filter: {search})).
 CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases];

@@ -1,5 +1,6 @@
 // Import: validate the whole bundle against itself and the stored graph, then write it in ONE
 // transaction with UNWIND … MERGE. A bad bundle writes nothing; the same bundle twice changes nothing.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
@@ -13,6 +14,8 @@ import { type BundleError, formatBundleError, validateBundle } from '../model/va
 import { ACTOR_KINDS, cypherLabel, cypherType, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
 const IMPORT_KNOWN = query('import-known');
+const SEED_LOADED = query('seed-loaded');
+const SEED_MARK_LOADED = query('seed-mark-loaded');
 const KNOWN_RELATIONSHIPS_SCAN = query('import-known-relationships');
 const KNOWN_RELATIONSHIPS_SEEK = query('import-known-relationships-by-id');
 /** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
@@ -294,11 +297,22 @@ export function seedFiles(): string[] {
  */
 export const BASE_SEED = path.join(SEEDS_DIR, '2024-10-14-north-korea-troops.bundle.json');
 
-/** Loads seed bundles in order, by default all of them (idempotent: re-running changes nothing). */
+/**
+ * Loads seed bundles in order, by default all of them. A bundle is loaded once per content: a
+ * later start skips a bundle it has already loaded unchanged, so a reviewer's corroborations and
+ * status changes to seeded relationships survive restarts; a bundle whose file changed (a new
+ * release) is imported again.
+ */
 export async function seedDatabase(executor: Executor, files: readonly string[] = seedFiles()): Promise<ImportSummary> {
   const total: ImportSummary = { actors: 0, sources: 0, relationships: 0 };
   for (const file of files) {
-    const summary = await importBundle(executor, JSON.parse(fs.readFileSync(file, 'utf8')));
+    const text = fs.readFileSync(file, 'utf8');
+    const name = path.basename(file);
+    const sha256 = crypto.createHash('sha256').update(text).digest('hex');
+    const [loaded] = await executor.read(SEED_LOADED, { name }, { operation: 'seed-loaded', class: 'lookup' });
+    if (loaded?.sha256 === sha256) continue;
+    const summary = await importBundle(executor, JSON.parse(text));
+    await executor.write(SEED_MARK_LOADED, { name, sha256 }, { operation: 'seed-mark-loaded', class: 'import' });
     total.actors += summary.actors;
     total.sources += summary.sources;
     total.relationships += summary.relationships;

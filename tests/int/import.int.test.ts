@@ -228,6 +228,35 @@ describe('round trip', () => {
     expect(JSON.stringify(await exportBundle(executor))).toBe(JSON.stringify(first));
   });
 
+  it('a restart keeps what review made of a seeded relationship; a changed seed file loads again', async () => {
+    await resetDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
+    const setConfidence = (c: number) =>
+      executor.write(
+        'MATCH ()-[r {id: $id}]->() SET r.confidence = $c',
+        { id: 'north-korea-sends-troops-to-russia', c },
+        { operation: 'test' },
+      );
+    const confidence = async () => {
+      const [row] = await executor.read(
+        'MATCH ()-[r {id: $id}]->() RETURN r.confidence AS c',
+        { id: 'north-korea-sends-troops-to-russia' },
+        { operation: 'test' },
+      );
+      return Number(row?.c);
+    };
+    const seeded = await confidence();
+    await setConfidence(0.42);
+    await seedDatabase(executor, [BASE_SEED]);
+    expect(await confidence()).toBe(0.42);
+
+    const changed = path.join(os.tmpdir(), `seed-${process.pid}`, path.basename(BASE_SEED));
+    fs.mkdirSync(path.dirname(changed), { recursive: true });
+    fs.writeFileSync(changed, `${fs.readFileSync(BASE_SEED, 'utf8').trimEnd()}\n\n`);
+    await seedDatabase(executor, [changed]);
+    expect(await confidence()).toBe(seeded);
+  });
+
   it('the seed loads idempotently', async () => {
     await seedDatabase(executor, [BASE_SEED]);
     const once = await counts(executor);
