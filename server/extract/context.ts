@@ -27,7 +27,7 @@ export function isBreaker(t: Token): boolean {
   return CLAUSE_BREAKERS.has(t.norm) || t.text === ';' || (t.norm === 'as' && t.pos === 'SCONJ');
 }
 
-/** "as" opening a clause ("as North Korea sends troops"), not "as part of" or "dismissed as rumour". */
+/** "as" or "after" opening a clause ("as North Korea sends troops"), not "as part of" or "dismissed as rumour". */
 function opensClause(ctx: SentenceContext, k: number): boolean {
   for (let i = k + 1; i < Math.min(ctx.tokens.length, k + 6); i++) {
     const t = ctx.tokens[i] as Token;
@@ -37,9 +37,12 @@ function opensClause(ctx: SentenceContext, k: number): boolean {
   return false;
 }
 
+/** Words that are prepositions or conjunctions: "after the talks" stays in the clause, "after Sweden agreed" opens one. */
+const CLAUSE_OPENERS = new Set(['as', 'after', 'before', 'since', 'until', 'once']);
+
 function breaksAt(ctx: SentenceContext, i: number): boolean {
   const t = ctx.tokens[i] as Token;
-  return isBreaker(t) || t.text === '—' || (t.norm === 'as' && opensClause(ctx, i)) || joinsClauses(ctx, i);
+  return isBreaker(t) || t.text === '—' || (CLAUSE_OPENERS.has(t.norm) && opensClause(ctx, i)) || joinsClauses(ctx, i);
 }
 
 /** ", and a Ukrainian delegation is expected …": a comma and "and" before a new subject and its verb. */
@@ -101,10 +104,11 @@ export function isAgentive(ctx: SentenceContext, m: Mention): boolean {
   return false;
 }
 
-const afterPreposition = (ctx: SentenceContext, m: Pick<Mention, 'start'>, excluded: ReadonlySet<string>) => {
+/** A preposition of the given set before m, no earlier than token `from` ("after" opening the clause is no preposition). */
+const afterPreposition = (ctx: SentenceContext, m: Pick<Mention, 'start'>, excluded: ReadonlySet<string>, from = 0) => {
   let k = m.start - 1;
   while (k >= 0 && (ctx.tokens[k]?.pos === 'DET' || ctx.tokens[k]?.pos === 'ADJ' || ctx.tokens[k]?.pos === 'NUM')) k--;
-  return excluded.has(ctx.tokens[k]?.norm ?? '');
+  return k >= from && excluded.has(ctx.tokens[k]?.norm ?? '');
 };
 
 /** Mentions joined to m by "and" or commas, m included, in text order. */
@@ -162,7 +166,7 @@ export function subjectBefore(ctx: SentenceContext, k: number, lowerBound?: numb
     if (!m) continue;
     i = m.start;
     if (!isAgentive(ctx, m) && !m.possessive) continue;
-    if ((afterPreposition(ctx, m, PREPOSITIONS) && !agentOf(ctx, m)) || objectOfVerb(ctx, m)) continue;
+    if ((afterPreposition(ctx, m, PREPOSITIONS, start) && !agentOf(ctx, m)) || objectOfVerb(ctx, m)) continue;
     return coordinated(ctx, m).map((x) => x.actor);
   }
   // ", who hosted Kim": the subject of a relative clause is the actor before the comma.

@@ -18,6 +18,8 @@ import { counts, openExecutor, resetDatabase, testApp } from '../helpers/db.js';
 const CORPUS = path.join(ROOT_DIR, '..', 'shared', 'corpus', 'dev');
 // Our own held-out articles of the story, written for the repository: the reader was not built on them.
 const STORY_CORPUS = path.join(ROOT_DIR, 'tests', 'fixtures', 'story-corpus');
+// A second set, written after the cues were tuned on the first and measured before any change.
+const STORY_CORPUS_2 = path.join(ROOT_DIR, 'tests', 'fixtures', 'story-corpus-2');
 const TRIBUNE = path.join(CORPUS, '2024-10-22-tribune-north-korea-denies-troops.txt');
 
 let executor: Executor;
@@ -189,5 +191,18 @@ describe('eval on the held-out story corpus', () => {
     expect(t.right / t.proposals).toBeGreaterThanOrEqual(0.9);
     expect(scores.flatMap((s) => s.mustNotHit)).toEqual([]);
     expect(t.datesRight / t.dated).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('eval on the second held-out story corpus', () => {
+  // Floors a little under the figures of docs/extraction.md (recall 0.80, precision 0.96, dates 0.50).
+  it('stays above the floors measured on it', async () => {
+    const scores = await evaluateCorpus(executor, STORY_CORPUS_2, path.join(STORY_CORPUS_2, 'gold.json'));
+    expect(scores.map((s) => s.id)).toHaveLength(6);
+    const t = totals(scores);
+    expect(t.found / t.must).toBeGreaterThanOrEqual(0.75);
+    expect(t.right / t.proposals).toBeGreaterThanOrEqual(0.9);
+    expect(scores.flatMap((s) => s.mustNotHit)).toEqual([]);
+    expect(t.datesRight / t.dated).toBeGreaterThanOrEqual(0.45);
   });
 });
