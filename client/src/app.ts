@@ -4,6 +4,7 @@
 import type { Core } from 'cytoscape';
 import { fetchAllActors, fetchGraph, fetchVocabulary } from './api/operations.js';
 import type { Actor, Vocabulary } from './api/types.js';
+import { ArticlesMode } from './controllers/articles.js';
 import type { AppContext, Controller } from './controllers/controller.js';
 import { ExpandController } from './controllers/expand.js';
 import { ExportController } from './controllers/export.js';
@@ -200,7 +201,8 @@ export class App {
       paths.finder.element,
       filters.panel.element,
     );
-    this.parts = { ctx, controllers: [filters, expand, paths, selection] };
+    const articles = new ArticlesMode(ctx, byId<HTMLButtonElement>('toggle-articles'));
+    this.parts = { ctx, controllers: [filters, expand, paths, selection, articles] };
     return this.parts;
   }
 }

@@ -15,6 +15,12 @@ export interface PathState {
   excludeAllegations: boolean;
 }
 
+/** The Articles view (review): which article is open and which of its proposals has the focus. */
+export interface ArticlesState {
+  source: string | null;
+  proposal: string | null;
+}
+
 export interface ViewState {
   selected: { group: 'nodes' | 'edges'; id: string } | null;
   filters: FilterState;
@@ -22,6 +28,8 @@ export interface ViewState {
   path: PathState | null;
   /** Actors whose neighbourhood was expanded, in order. */
   expanded: string[];
+  /** Non-null while the Articles view is shown instead of the graph's panels. */
+  articles: ArticlesState | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -30,6 +38,7 @@ export const DEFAULT_STATE: ViewState = {
   colourMode: 'type',
   path: null,
   expanded: [],
+  articles: null,
 };
 
 export const PATH_DEFAULTS = { k: 3, maxHops: 4 } as const;
@@ -72,6 +81,11 @@ export function encodeState(state: ViewState): string {
     if (state.path.excludeAllegations) p.set('noAllegations', '1');
   }
   if (state.expanded.length) p.set('expanded', state.expanded.join(','));
+  if (state.articles) {
+    p.set('view', 'articles');
+    if (state.articles.source) p.set('article', state.articles.source);
+    if (state.articles.source && state.articles.proposal) p.set('proposal', state.articles.proposal);
+  }
   return p.toString();
 }
 
@@ -116,5 +130,9 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
           }
         : null,
     expanded: list(p.get('expanded')),
+    articles:
+      p.get('view') === 'articles'
+        ? { source: p.get('article') || null, proposal: (p.get('article') && p.get('proposal')) || null }
+        : null,
   };
 }
