@@ -6,7 +6,11 @@
   ($f.includeRetracted OR r.retractedAt IS NULL)
   AND ($f.types IS NULL OR type(r) IN $f.types)
   AND ($f.excludeTypes IS NULL OR NOT type(r) IN $f.excludeTypes)
-  AND ($f.statuses IS NULL OR r.status IN $f.statuses)
+  // With knownOn, the status as known that day: the last status change reported by then.
+  AND ($f.statuses IS NULL OR (CASE
+    WHEN $f.knownOn IS NULL OR size(coalesce(r.historyDates, [])) = 0 THEN r.status
+    ELSE coalesce(last([i IN range(0, size(r.historyDates) - 1) WHERE r.historyDates[i] <= date($f.knownOn)
+      | r.historyTo[i]]), r.historyFrom[0]) END) IN $f.statuses)
   AND ($f.minConfidence IS NULL OR r.confidence >= $f.minConfidence)
   AND ($f.asOf IS NULL OR (coalesce(r.validFrom, r.knownSince) <= date($f.asOf)
     AND (r.validTo IS NULL OR r.validTo >= date($f.asOf))))

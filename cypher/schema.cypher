@@ -12,3 +12,7 @@ CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, 
 
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
 CREATE INDEX source_published IF NOT EXISTS FOR (s:Source) ON (s.published);
+
+// The review queue (server/ingest/): proposals by id, and by the source (article) they come from.
+CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE;
+CREATE INDEX proposal_source IF NOT EXISTS FOR (p:Proposal) ON (p.source);

@@ -83,7 +83,10 @@ SET r.status = row.status, r.confidence = row.confidence,
     r.validTo = CASE WHEN row.validTo IS NULL THEN null ELSE date(row.validTo) END,
     r.validToPrecision = row.validToPrecision,
     r.knownSince = date(row.knownSince), r.summary = row.summary, r.sources = row.sources,
-    r.claimedBy = row.claimedBy, r.about = row.about
+    r.claimedBy = row.claimedBy, r.about = row.about,
+    r.historyDates = [d IN row.history.dates | date(d)], r.historyFrom = row.history.from,
+    r.historyTo = row.history.to, r.historySources = row.history.sources, r.historyBy = row.history.by,
+    r.historyNotes = row.history.notes
 RETURN count(*) AS count`,
   ]),
 );
@@ -168,15 +171,26 @@ function relationshipRow(rel: Relationship, published: Map<string, string>) {
     sources: rel.sources,
     claimedBy: rel.claimedBy,
     about: rel.about,
+    // Status changes as parallel lists (Neo4j stores no lists of maps); '' for an absent by or note.
+    history: {
+      dates: (rel.history ?? []).map((h) => h.date),
+      from: (rel.history ?? []).map((h) => h.from),
+      to: (rel.history ?? []).map((h) => h.to),
+      sources: (rel.history ?? []).map((h) => h.source),
+      by: (rel.history ?? []).map((h) => h.by ?? ''),
+      notes: (rel.history ?? []).map((h) => h.note ?? ''),
+    },
   };
 }
 
-/** Validates `input` as a bundle, then writes all of it in one transaction, or throws and writes nothing. */
-export async function importBundle(
-  executor: Executor,
-  input: unknown,
-  options: ImportOptions = {},
-): Promise<ImportSummary> {
+/** A validated bundle and the publication days of every source it may cite. */
+export interface PreparedBundle {
+  bundle: Bundle;
+  published: ReadonlyMap<string, string>;
+}
+
+/** Validates `input` against itself and the stored graph; throws BundleValidationError, writes nothing. */
+export async function prepareBundle(executor: Executor, input: unknown): Promise<PreparedBundle> {
   const known = await readKnown(executor, input);
   const result = validateBundle(input, {
     actorKinds: known.actors,
@@ -187,42 +201,63 @@ export async function importBundle(
   const bundle = result.bundle;
   const identity = identityErrors(bundle, known);
   if (identity.length > 0) throw new BundleValidationError(identity);
-
   const published = new Map(known.published);
   for (const source of bundle.sources) published.set(source.id, source.published);
-  const progress = options.onProgress ?? (() => {});
+  return { bundle, published };
+}
 
+/**
+ * Writes a prepared bundle inside the caller's transaction (so that other writes can commit with
+ * it, or not at all). The caller bumps the graph version.
+ */
+export async function writeBundle(
+  tx: Tx,
+  { bundle, published }: PreparedBundle,
+  onProgress: ImportOptions['onProgress'] = () => {},
+): Promise<void> {
+  const progress = onProgress ?? (() => {});
+  await writeChunks(tx, 'sources', IMPORT_SOURCES, bundle.sources, progress);
+  for (const [kind, query] of ACTOR_WRITE) {
+    await writeChunks(
+      tx,
+      'actors',
+      query,
+      bundle.actors.filter((a) => a.kind === kind),
+      progress,
+    );
+  }
+  const byType = new Map<string, ReturnType<typeof relationshipRow>[]>();
+  for (const rel of bundle.relationships) {
+    const rows = byType.get(rel.type) ?? [];
+    rows.push(relationshipRow(rel, published as Map<string, string>));
+    byType.set(rel.type, rows);
+  }
+  let done = 0;
+  for (const [type, rows] of byType) {
+    const query = RELATIONSHIP_WRITE.get(type);
+    if (query === undefined) throw new Error(`No write query for type ${type}`); // validated above
+    await writeChunks(tx, 'relationships', query, rows, (p) =>
+      progress({ stage: 'relationships', done: done + p.done, total: bundle.relationships.length }),
+    );
+    done += rows.length;
+  }
+}
+
+/** Validates `input` as a bundle, then writes all of it in one transaction, or throws and writes nothing. */
+export async function importBundle(
+  executor: Executor,
+  input: unknown,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const prepared = await prepareBundle(executor, input);
   await executor.writeTransaction(
     async (tx) => {
-      await writeChunks(tx, 'sources', IMPORT_SOURCES, bundle.sources, progress);
-      for (const [kind, query] of ACTOR_WRITE) {
-        await writeChunks(
-          tx,
-          'actors',
-          query,
-          bundle.actors.filter((a) => a.kind === kind),
-          progress,
-        );
-      }
-      const byType = new Map<string, ReturnType<typeof relationshipRow>[]>();
-      for (const rel of bundle.relationships) {
-        const rows = byType.get(rel.type) ?? [];
-        rows.push(relationshipRow(rel, published));
-        byType.set(rel.type, rows);
-      }
-      let done = 0;
-      for (const [type, rows] of byType) {
-        const query = RELATIONSHIP_WRITE.get(type);
-        if (query === undefined) throw new Error(`No write query for type ${type}`); // validated above
-        await writeChunks(tx, 'relationships', query, rows, (p) =>
-          progress({ stage: 'relationships', done: done + p.done, total: bundle.relationships.length }),
-        );
-        done += rows.length;
-      }
+      await writeBundle(tx, prepared, options.onProgress);
       await bumpGraphVersion(tx);
     },
     { operation: 'import-bundle', class: options.class ?? 'import' },
   );
+  const { bundle } = prepared;
   return { actors: bundle.actors.length, sources: bundle.sources.length, relationships: bundle.relationships.length };
 }
 

@@ -122,6 +122,9 @@ function normalizeRelationship(r: z.output<typeof relationshipSchema>): Relation
     sources: [...new Set(r.sources)],
     claimedBy: r.claimedBy ?? null,
     about: r.about ?? null,
+    ...(r.history && r.history.length > 0
+      ? { history: r.history.map((h) => ({ ...h, by: h.by ?? null, note: h.note ?? null })) }
+      : {}),
   };
 }
 
@@ -302,6 +305,27 @@ export function validateBundle(input: unknown, known: KnownIds = EMPTY_KNOWN): V
     if (to && !to.ok) at('validTo', to.message);
     if (from?.ok && to?.ok && to.date.end < from.date.start) {
       at('validTo', `"${r.validTo}" ends before validFrom "${r.validFrom}" begins`);
+    }
+
+    // History: a chain of status changes, oldest first, ending at the current status.
+    let previous: { to: string; date: string } | null = null;
+    (r.history ?? []).forEach((h, i) => {
+      const field = (name: string) => `history[${i}].${name}`;
+      if (!isIsoDay(h.date)) at(field('date'), `expected a full date YYYY-MM-DD, got "${h.date}"`);
+      for (const end of ['from', 'to'] as const)
+        if (!statusInfo(h[end])) at(field(end), `unknown status "${h[end]}" (expected one of ${STATUSES.join(', ')})`);
+      if (h.from === h.to) at(field('to'), `same status as from ("${h.to}"): not a change`);
+      if (!sourceExists(h.source)) at(field('source'), `unknown source "${h.source}"`);
+      else if (!r.sources.includes(h.source))
+        at(field('source'), `"${h.source}" is not among the relationship's sources`);
+      if (previous && h.from !== previous.to)
+        at(field('from'), `"${h.from}" does not follow the previous change, which ended at "${previous.to}"`);
+      if (previous && h.date < previous.date)
+        at(field('date'), `${h.date} is before the previous change (${previous.date})`);
+      previous = { to: h.to, date: h.date };
+    });
+    if (previous !== null && (previous as { to: string }).to !== r.status) {
+      at('status', `"${r.status}" is not where the history ends ("${(previous as { to: string }).to}")`);
     }
 
     if (info?.aboutClaim && r.about === null) {

@@ -1,6 +1,6 @@
 import { type FilterParams, filterParams } from '../../db/filter.js';
 import { query } from '../../db/queries.js';
-import type { ActorRow, RelationshipRow, SourceRow } from '../../db/rows.js';
+import { type ActorRow, asKnownOn, type RelationshipRow, type SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
 import { CLAIM_TYPES, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
@@ -44,7 +44,7 @@ async function relationshipPage(f: FilterParams, args: PageArgs, { executor, loa
     { f, afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: first + 1 },
     { operation, class: 'search' },
   );
-  const rows = loaders.prime((row?.rows ?? []) as RelationshipRow[]);
+  const rows = asKnownOn(loaders.prime((row?.rows ?? []) as RelationshipRow[]), f.knownOn);
   return page(rows, first, Number(row?.totalCount ?? 0), sortKey);
 }
 
@@ -93,7 +93,7 @@ export const relationshipResolvers: ResolverMap = {
       if (!row) return { nodes: [], edges: [] };
       return {
         nodes: loaders.primeActors(row.nodes as ActorRow[]),
-        edges: loaders.prime(row.edges as RelationshipRow[]),
+        edges: asKnownOn(loaders.prime(row.edges as RelationshipRow[]), f.knownOn),
       };
     },
 
@@ -101,7 +101,7 @@ export const relationshipResolvers: ResolverMap = {
       const limit = intBetween('limit', args.limit, 1, MAX_LIST, 2000);
       const f = filterParams(args.filter);
       const rows = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
-      return subgraph(loaders.prime(rows.map((r) => r.row as RelationshipRow)));
+      return subgraph(asKnownOn(loaders.prime(rows.map((r) => r.row as RelationshipRow)), f.knownOn));
     },
 
     claims: (_: unknown, { about }: { about: string }, { loaders }: Context) => loaders.claims.load(about),
@@ -119,7 +119,7 @@ export const relationshipResolvers: ResolverMap = {
         },
         { operation: 'disputed', class: 'search' },
       );
-      return loaders.prime(rows.map((r) => r.row as RelationshipRow));
+      return asKnownOn(loaders.prime(rows.map((r) => r.row as RelationshipRow)), f.knownOn);
     },
 
     timeline(
