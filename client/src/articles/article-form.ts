@@ -11,6 +11,7 @@ export class ArticleForm {
   private readonly controls = new Map<ArticleField, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
   private readonly errors = new Map<ArticleField, HTMLElement>();
   private readonly general = h('p', { class: 'error-title', attrs: { role: 'alert' } });
+  private readonly working = h('p', { class: 'muted', attrs: { role: 'status', id: 'article-working' } });
   private readonly kindSelect = h('select', { attrs: { id: 'article-kind' } });
 
   constructor(
@@ -33,6 +34,7 @@ export class ArticleForm {
       { class: 'article-form', attrs: { novalidate: true, 'aria-labelledby': 'article-form-title' } },
       h('h2', { text: 'Add article', attrs: { id: 'article-form-title', tabindex: -1 } }),
       this.general,
+      this.working,
       ...(Object.keys(FIELDS) as ArticleField[]).map((field) => this.row(field)),
       h(
         'div',
@@ -113,10 +115,13 @@ export class ArticleForm {
     }
     const button = this.element.querySelector<HTMLButtonElement>('#article-submit');
     if (button) button.disabled = true;
+    this.general.textContent = '';
+    this.working.textContent = 'Reading the article and queueing what it says for review…';
     try {
       await this.submit(article);
     } finally {
       if (button) button.disabled = false;
+      this.working.textContent = '';
     }
   }
 }

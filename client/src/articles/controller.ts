@@ -4,7 +4,7 @@
 // its panel (#articles), its API calls and its keys, and changes the view only through
 // store.update (state.articles: the open article and the focused proposal, in the URL).
 import { ApiError } from '../api/client.js';
-import { fetchAllActors } from '../api/operations.js';
+import { fetchActor, fetchAllActors, fetchRelationship } from '../api/operations.js';
 import type { Actor } from '../api/types.js';
 import type { AppContext, Controller } from '../controllers/controller.js';
 import type { ArticlesState, ViewState } from '../state/url-state.js';
@@ -355,7 +355,7 @@ export class ArticlesController implements Controller {
     if (d.acceptedAs) {
       const rel = d.acceptedAs;
       await this.ctx.graph.upsert({ nodes: [rel.from, rel.to], edges: [rel] }, rel.from.id);
-    }
+    } else if (d.state === 'ACCEPTED' && d.relationship) await this.draw(d.relationship.id);
     // On to the next open proposal, as a reviewer works down the list.
     const at = this.proposals.findIndex((p) => p.id === d.id);
     const next = [...this.proposals.slice(at + 1), ...this.proposals.slice(0, at)].find((p) => p.state === 'OPEN');
@@ -364,18 +364,59 @@ export class ArticlesController implements Controller {
     if (focusWasInCards) this.card(this.state?.proposal ?? null)?.focus({ preventScroll: true });
   }
 
+  /** Draws a stored relationship (and its ends) that a decision made or changed. */
+  private async draw(id: string): Promise<void> {
+    try {
+      const rel = await fetchRelationship(id);
+      if (!rel) return;
+      const ends = await Promise.all(
+        [rel.from.id, rel.to.id].map(async (a) => this.ctx.graph.actor(a) ?? (await fetchActor(a))),
+      );
+      await this.ctx.graph.upsert({ nodes: ends.filter((a) => a !== null), edges: [rel] }, rel.from.id);
+    } catch (error) {
+      this.ctx.announce(`Accepted, but it could not be drawn: ${describeError(error)}`);
+    }
+  }
+
+  /**
+   * After a failed write, the proposal's state as the server has it: a decision can be written and
+   * its answer still fail (a read after it timed out), and the card must not say "open" then.
+   */
+  private async resync(p: Proposal): Promise<void> {
+    const source = this.article?.source.id;
+    if (!source) return;
+    try {
+      const fresh = (await fetchProposals(source)).find((q) => q.id === p.id);
+      if (fresh && fresh.state !== p.state) await this.decided({ ...fresh, acceptedAs: null, acceptedActor: null });
+    } catch {
+      // The error already shown says enough.
+    }
+  }
+
+  /** Marks a card as waiting for the server; its buttons are off until the answer. */
+  private busy(p: Proposal, on: boolean): void {
+    const card = this.card(p.id);
+    if (!card) return;
+    card.setAttribute('aria-busy', String(on));
+    for (const b of card.querySelectorAll<HTMLButtonElement>('.button-row button'))
+      b.disabled = on || p.state !== 'OPEN';
+  }
+
   private async accept(p: Proposal, edits: ProposalEdit | null, form?: ProposalForm): Promise<void> {
     this.cardError(p, '');
+    this.busy(p, true);
     try {
       const d = await this.tokens.write((token) => acceptProposal(p.id, edits, token));
       this.ctx.announce(`Accepted: ${d.sentence}`);
       await this.decided(d);
     } catch (error) {
+      this.busy(p, false);
       const message = describeError(error);
       if (form) {
         const field = fieldOfMessage(message, FORM_FIELDS);
         form.show(field ? [{ field, message }] : [], field ? null : message);
       } else this.cardError(p, message);
+      await this.resync(p);
     }
   }
 
@@ -388,12 +429,15 @@ export class ArticlesController implements Controller {
     };
     const form = rejectForm((reason) => {
       void (async () => {
+        this.busy(p, true);
         try {
           const d = await this.tokens.write((token) => rejectProposal(p.id, reason, token));
           this.ctx.announce(`Rejected: ${d.sentence}`);
           await this.decided(d);
         } catch (error) {
+          this.busy(p, false);
           this.cardError(p, describeError(error));
+          await this.resync(p);
         }
       })();
     }, close);
