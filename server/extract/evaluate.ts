@@ -59,6 +59,8 @@ export interface ArticleScore {
   readonly wrong: readonly string[];
   readonly wrongDates: readonly string[];
   readonly mustNotHit: readonly string[];
+  /** Ids of the proposals a fact of the article matches (and of what matched claims point at). */
+  readonly rightIds: readonly string[];
 }
 
 interface Rel {
@@ -157,6 +159,7 @@ export function scoreArticle(id: string, proposals: ArticleProposals, gold: Gold
     wrong,
     wrongDates,
     mustNotHit,
+    rightIds: [...rightIds].sort(),
   };
 }
 

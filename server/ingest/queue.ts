@@ -20,13 +20,14 @@ import { badInput } from '../model/arguments.js';
 import { type Actor, BUNDLE_FORMAT, BUNDLE_VERSION, type Relationship, type Source } from '../model/bundle.js';
 import { formatBundleError } from '../model/validate.js';
 import { renderTemplate } from '../model/vocabulary.js';
-import { corroboratedConfidence, findMatch } from './merge.js';
+import { corroboratedConfidence, findMatch, statusChange } from './merge.js';
 import { type ProposalKind, type ProposalState, proposalId, type QueuedProposal, queueProposals } from './proposals.js';
 
 const ARTICLE_SOURCE = query('ingest-article-source');
 const LOCK_ARTICLE = query('ingest-lock-article');
 const STORE_ARTICLE = query('ingest-store-article');
 const CREATE_PROPOSALS = query('proposals-create');
+const MERGE_PROPOSALS = query('proposals-merge');
 const PROPOSALS_BY_ID = query('proposals-by-id');
 const OPEN_OF_SOURCES = query('proposals-open-of-sources');
 const LOCK_PROPOSALS = query('proposals-lock');
@@ -284,6 +285,8 @@ interface Plan {
   decisions: Map<string, { acceptedAs: string | null; acceptedActor: string | null; edits: string | null }>;
   /** Open proposals of the same articles whose records now name an accepted id. */
   rewrites: Map<string, { record: string; target: string | null; basis: string }>;
+  /** Status changes that accepted confirmations imply, for the queue (positions given on write). */
+  raised: QueuedProposal[];
 }
 
 /**
@@ -357,6 +360,12 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
         ...[...plan.rewrites].map(([id, r]) => ({ id, set: { record: r.record, target: r.target } })),
       ];
       await tx.run(UPDATE_PROPOSALS, { rows: updates });
+      for (const source of new Set(plan.raised.map((r) => r.source))) {
+        const [article] = await tx.run(LOCK_ARTICLE, { id: source });
+        let position = Number(article?.lastPosition ?? -1);
+        const raised = plan.raised.filter((r) => r.source === source).map((r) => ({ ...r, position: ++position }));
+        await tx.run(MERGE_PROPOSALS, { proposals: raised.map(storedProperties), at });
+      }
       await bumpGraphVersion(tx);
     },
     { operation: 'accept-proposals', class: requests.length > 50 ? 'import' : 'write' },
@@ -446,6 +455,7 @@ function planAccept(
     basis: new Map(),
     decisions: new Map(),
     rewrites: new Map(),
+    raised: [],
   };
   const actorRename = new Map<string, string>();
   const relRename = new Map<string, string>();
@@ -550,6 +560,8 @@ function planAccept(
 
     const edited = definedEdits(edits);
     const rec: Relationship = { ...p.relationship, ...edited, sources: [p.source] };
+    // An edit of what the statement is gives it the id such a statement has.
+    if (['type', 'from', 'to', 'about'].some((k) => k in edited)) rec.id = statementId(rec);
     for (const end of ['from', 'to', 'claimedBy'] as const) {
       const id = rec[end];
       if (!id) continue;
@@ -587,8 +599,35 @@ function planAccept(
       plan.decisions.set(p.id, { acceptedAs: match.id, acceptedActor: null, edits: editsJson });
     } else {
       plan.relationships.set(rec.id, rec);
+      if (rec.id !== p.relationship.id) relRename.set(p.relationship.id, rec.id);
       plan.decisions.set(p.id, { acceptedAs: rec.id, acceptedActor: null, edits: editsJson });
     }
+  }
+
+  // An accepted claim that changes what its relationship is raises a status change for review.
+  for (const { p } of todo) {
+    const id = plan.decisions.get(p.id)?.acceptedAs;
+    const claim = id ? plan.relationships.get(id) : undefined;
+    if (!claim?.about || p.kind === 'STATUS_CHANGE') continue;
+    const target = current(claim.about);
+    const change = target ? statusChange(claim, target) : null;
+    const raisedId = target ? proposalId(p.source, 'status', target.id) : '';
+    if (!target || !change || plan.decisions.has(raisedId) || plan.raised.some((r) => r.id === raisedId)) continue;
+    plan.raised.push({
+      id: raisedId,
+      source: p.source,
+      position: 0,
+      kind: 'STATUS_CHANGE',
+      actor: null,
+      relationship: claim,
+      evidence: p.evidence,
+      confidence: claim.confidence,
+      target: target.id,
+      fromStatus: change.from,
+      toStatus: change.to,
+      note: change.because,
+      names: p.names,
+    });
   }
 
   // Open proposals of the same articles that name what was renamed now name the accepted ids.
@@ -611,6 +650,11 @@ function planAccept(
     }
   }
   return plan;
+}
+
+/** A relationship id from its content, like the reader's: `<from>-<type>-<to or about>[-<validFrom>]`. */
+function statementId(r: Pick<Relationship, 'type' | 'from' | 'to' | 'about' | 'validFrom'>): string {
+  return slugify(`${r.from} ${r.type.toLowerCase()} ${r.about ?? r.to} ${r.validFrom ?? ''}`);
 }
 
 /** A bundle error of an accept, with the fields the reviewer edited named as `edits.<field>`. */
@@ -684,9 +728,8 @@ export async function addProposal(executor: Executor, sourceId: string, input: N
     s.actor && ids.includes(s.actor.id) && !names[s.actor.id] ? [s.actor] : [],
   );
   for (const a of proposedActors) names[a.id] = a.name;
-  const typeSlug = input.type.toLowerCase().replaceAll('_', '-');
   const record: Relationship = {
-    id: slugify(`${input.from} ${typeSlug} ${input.to} ${input.validFrom ?? ''} added`),
+    id: statementId({ ...input, about: input.about ?? null, validFrom: input.validFrom ?? null }),
     type: input.type,
     from: input.from,
     to: input.to,
