@@ -33,6 +33,21 @@ async function cards(page: Page): Promise<{ id: string; kind: string; state: str
   );
 }
 
+/** Each test's page is a new session: its first write asks for the token. */
+async function giveToken(page: Page): Promise<void> {
+  await page.waitForSelector('dialog.token-dialog[open]');
+  await page.fill('#api-token', TOKEN);
+  await page.click('#api-token-ok');
+}
+
+/** Waits for a write's outcome; a failure says what the page said. */
+async function written(page: Page, selector: string, error: string): Promise<void> {
+  await page.waitForSelector(`${selector}, ${error}`, { ...WRITE, state: 'attached' });
+  const said = await page.$eval(error, (e) => e.textContent).catch(() => '');
+  expect(said).toBe('');
+  await page.waitForSelector(selector, { state: 'attached' });
+}
+
 /** Focuses a card by pressing j/k until it has the focus, as a reviewer would. */
 async function focusCard(page: Page, id: string): Promise<void> {
   const order = (await cards(page)).map((c) => c.id);
@@ -124,7 +139,12 @@ describe('the Articles view', () => {
       await shot(page, 'desktop-articles-ghost');
 
       await page.keyboard.press('a');
-      await page.waitForSelector(`.proposal-card[data-proposal="${id}"][data-state="ACCEPTED"]`, WRITE);
+      await giveToken(page);
+      await written(
+        page,
+        `.proposal-card[data-proposal="${id}"][data-state="ACCEPTED"]`,
+        `.proposal-card[data-proposal="${id}"] .card-error:not(:empty)`,
+      );
       expect(await page.textContent(`.proposal-card[data-proposal="${id}"] .card-decision`)).toMatch(/^accepted by /);
       // The focus went on to the next open proposal, and the accepted edge is on the graph.
       expect(await current(page)).not.toBe(id);
@@ -148,7 +168,11 @@ describe('the Articles view', () => {
       expect(await page.textContent('#reject-reason-error')).toMatch(/^Reason: /);
       await page.fill('#reject-reason', 'the text does not say so');
       await page.press('#reject-reason', 'Enter');
-      await page.waitForSelector(`.proposal-card[data-proposal="${toReject?.id}"][data-state="REJECTED"]`, WRITE);
+      await written(
+        page,
+        `.proposal-card[data-proposal="${toReject?.id}"][data-state="REJECTED"]`,
+        `.proposal-card[data-proposal="${toReject?.id}"] .card-error:not(:empty)`,
+      );
       expect(await page.textContent(`.proposal-card[data-proposal="${toReject?.id}"] .card-decision`)).toMatch(
         /: the text does not say so$/,
       );
@@ -214,6 +238,8 @@ describe('the Articles view', () => {
       expect(await page.textContent('#new-validFrom-error')).toMatch(/^Valid from: /);
       await page.fill('#new-validFrom', '2024-06');
       await page.click('form.proposal-form button[type="submit"]');
+      await giveToken(page);
+      await written(page, `.proposal-card:nth-child(${before + 1})`, 'form.proposal-form [role="alert"]:not(:empty)');
       await page.waitForFunction((n) => document.querySelectorAll('.proposal-card').length === n + 1, before, WRITE);
       const added = await current(page);
       expect(added).toBeTruthy();
