@@ -69,7 +69,7 @@ describe('the Articles view', () => {
     'ingests a pasted article, asking for the token once, and shows its proposals',
     async () => {
       const page = await open(h, `${h.base}?view=articles`, DESKTOP);
-      await page.waitForSelector('#articles[data-view="list"]');
+      await page.waitForSelector('#articles[data-view="list"]', WRITE);
       expect(await page.textContent('#articles h2')).toBe('Articles (0)');
       await page.click('#add-article');
       // Field errors name the field before anything is sent.
@@ -120,7 +120,7 @@ describe('the Articles view', () => {
     'moves with j/k, previews the focused proposal as a ghost, accepts with a and rejects with r',
     async () => {
       const page = await open(h, `${h.base}?view=articles&article=${SOURCE_ID}`);
-      await page.waitForSelector('#articles[data-view="article"]');
+      await page.waitForSelector('#articles[data-view="article"]', WRITE);
       const list = await cards(page);
       const first = list[0]?.id;
       expect(await current(page)).toBe(first);
@@ -153,15 +153,9 @@ describe('the Articles view', () => {
       expect(await page.textContent(`.proposal-card[data-proposal="${id}"] .card-decision`)).toMatch(/^accepted by /);
       // The focus went on to the next open proposal, and the accepted edge is on the graph.
       expect(await current(page)).not.toBe(id);
-      const accepted = await page.evaluate(
-        () => window.__actorGraph?.cy?.$('edge:not(.ghost)').map((e) => e.id()) ?? [],
-      );
-      const acceptedId = await page.getAttribute(
-        `.proposal-card[data-proposal="${id}"] button[data-action="show"]`,
-        'data-action',
-      );
-      expect(acceptedId).toBe('show');
-      expect(accepted.length).toBeGreaterThan(0);
+      const accepted = await page.evaluate(() => window.__actorGraph?.cy?.$('edge:not(.ghost)').length ?? 0);
+      expect(await page.$(`.proposal-card[data-proposal="${id}"] button[data-action="show"]`)).not.toBeNull();
+      expect(accepted).toBeGreaterThan(0);
 
       const toReject = (await cards(page)).find((c) => c.state === 'OPEN');
       expect(toReject).toBeDefined();
@@ -191,7 +185,7 @@ describe('the Articles view', () => {
     'adds a proposal from a selected span, offering only the kinds each end allows',
     async () => {
       const page = await open(h, `${h.base}?view=articles&article=${SOURCE_ID}`);
-      await page.waitForSelector('#articles[data-view="article"]');
+      await page.waitForSelector('#articles[data-view="article"]', WRITE);
       const before = (await cards(page)).length;
       const phrase = 'Kim Jong Un leads North Korea.';
       await page.evaluate((text) => {
@@ -267,7 +261,7 @@ describe('the Articles view', () => {
     'shows the accepted edge on the graph with its history',
     async () => {
       const page = await open(h, `${h.base}?view=articles&article=${SOURCE_ID}`);
-      await page.waitForSelector('#articles[data-view="article"]');
+      await page.waitForSelector('#articles[data-view="article"]', WRITE);
       await page.click('.proposal-card[data-state="ACCEPTED"] button[data-action="show"]');
       await page.waitForSelector('#details[data-view="relationship"]');
       const state = await stateOf(page);
@@ -287,7 +281,7 @@ describe('the Articles view', () => {
     'fits a 390×844 phone: the text, the cards and the graph one under the other',
     async () => {
       const page = await open(h, `${h.base}?view=articles&article=${SOURCE_ID}`, PHONE);
-      await page.waitForSelector('#articles[data-view="article"]');
+      await page.waitForSelector('#articles[data-view="article"]', WRITE);
       const widths = await page.evaluate(() =>
         ['#articles', '#article-text', '#proposal-cards'].map(
           (s) => document.querySelector(s)?.getBoundingClientRect().width ?? 0,
