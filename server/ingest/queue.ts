@@ -176,7 +176,7 @@ export interface IngestOutcome {
 export async function ingestArticle(executor: Executor, article: Article): Promise<IngestOutcome> {
   const { source, text } = article;
   const hash = textHash(text);
-  const [stored] = await executor.read(ARTICLE_SOURCE, { id: source.id }, { operation: 'ingest-read' });
+  const [stored] = await executor.read(ARTICLE_SOURCE, { id: source.id }, { operation: 'ingest-read', class: 'search' });
   if (stored) {
     if (stored.textHash !== null && stored.textHash !== undefined) {
       if (stored.textHash === hash) return { created: false, source: source.id };
@@ -194,7 +194,17 @@ export async function ingestArticle(executor: Executor, article: Article): Promi
     }
   }
   const graph = await loadGraphFor(executor, text);
-  const queue = queueProposals(extractArticle(article, graph), graph);
+  return storeArticle(executor, article, queueProposals(extractArticle(article, graph), graph));
+}
+
+/** Writes an article's source, text and queue in one transaction (the write half of ingestArticle). */
+export async function storeArticle(
+  executor: Executor,
+  article: Article,
+  queue: readonly QueuedProposal[],
+): Promise<IngestOutcome> {
+  const { source, text } = article;
+  const hash = textHash(text);
   const prepared = await prepareBundle(executor, bundleOf([], [source], []));
   const at = new Date().toISOString();
   const created = await executor.writeTransaction(
@@ -225,7 +235,7 @@ function sameIdOtherText(id: string): GraphQLError {
 // Reading the queue
 
 export async function readProposals(executor: Executor, ids: readonly string[]): Promise<Map<string, ProposalRow>> {
-  const rows = await executor.read(PROPOSALS_BY_ID, { ids }, { operation: 'proposals-by-id' });
+  const rows = await executor.read(PROPOSALS_BY_ID, { ids }, { operation: 'proposals-by-id', class: 'search' });
   return new Map(rows.map((r) => proposalOf(r.row as Row)).map((p) => [p.id, p]));
 }
 
@@ -258,7 +268,7 @@ export async function listArticles(
   executor: Executor,
   q: { ids: string[] | null; after: string | null; limit: number },
 ): Promise<ArticleRow[]> {
-  const rows = await executor.read(ARTICLES, q, { operation: 'articles' });
+  const rows = await executor.read(ARTICLES, q, { operation: 'articles', class: 'search' });
   return rows.map((r) => ({
     source: r.source as SourceRow,
     text: String(r.text),
@@ -325,7 +335,7 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   if (todo.length === 0) return;
 
   const sourceIds = [...new Set(todo.map((t) => t.p.source))];
-  const siblings = (await executor.read(OPEN_OF_SOURCES, { sources: sourceIds }, { operation: 'proposals-open' })).map(
+  const siblings = (await executor.read(OPEN_OF_SOURCES, { sources: sourceIds }, { operation: 'proposals-open', class: 'search' })).map(
     (r) => proposalOf(r.row as Row),
   );
   const context = await readContext(executor, todo, siblings);
@@ -414,16 +424,16 @@ async function readContext(
   }
   for (const s of siblings) if (s.actor) actorIds.add(s.actor.id);
   const [actorRows, relRows, candidateRows] = await Promise.all([
-    executor.read(ACTORS_BY_ID, { ids: [...actorIds] }, { operation: 'review-actors' }),
-    executor.read(RELATIONSHIP_RECORDS, { ids: [...relIds] }, { operation: 'review-relationships' }),
-    executor.read(CANDIDATES, { pairs }, { operation: 'review-candidates' }),
+    executor.read(ACTORS_BY_ID, { ids: [...actorIds] }, { operation: 'review-actors', class: 'search' }),
+    executor.read(RELATIONSHIP_RECORDS, { ids: [...relIds] }, { operation: 'review-relationships', class: 'search' }),
+    executor.read(CANDIDATES, { pairs }, { operation: 'review-candidates', class: 'search' }),
   ]);
   const relationships = new Map(
     [...relRows, ...candidateRows].map((r) => storedRecord(r.row as Row)).map((r) => [r.id, r]),
   );
   const sourceIds = new Set(todo.map((t) => t.p.source));
   for (const r of relationships.values()) for (const s of r.sources) sourceIds.add(s);
-  const sourceRows = await executor.read(SOURCES_BY_ID, { ids: [...sourceIds] }, { operation: 'review-sources' });
+  const sourceRows = await executor.read(SOURCES_BY_ID, { ids: [...sourceIds] }, { operation: 'review-sources', class: 'search' });
   return {
     actors: new Map(
       actorRows.map((r) => {
@@ -690,7 +700,7 @@ export async function rejectProposal(executor: Executor, id: string, reason: str
         rows: [{ id, set: { state: 'REJECTED', decidedBy: by, decidedAt: new Date().toISOString(), reason: why } }],
       });
     },
-    { operation: 'reject-proposal' },
+    { operation: 'reject-proposal', class: 'write' },
   );
 }
 
@@ -715,13 +725,13 @@ export interface NewProposal {
  * record is validated as a bundle record now (and again on acceptance); errors name `proposal.<field>`.
  */
 export async function addProposal(executor: Executor, sourceId: string, input: NewProposal): Promise<string> {
-  const [article] = await executor.read(ARTICLE_SOURCE, { id: sourceId }, { operation: 'ingest-read' });
+  const [article] = await executor.read(ARTICLE_SOURCE, { id: sourceId }, { operation: 'ingest-read', class: 'search' });
   if (!article?.textHash) throw badInput('source', `no ingested article "${sourceId}"`);
-  const siblings = (await executor.read(OPEN_OF_SOURCES, { sources: [sourceId] }, { operation: 'proposals-open' })).map(
+  const siblings = (await executor.read(OPEN_OF_SOURCES, { sources: [sourceId] }, { operation: 'proposals-open', class: 'search' })).map(
     (r) => proposalOf(r.row as Row),
   );
   const ids = [input.from, input.to, input.claimedBy].filter((id): id is string => !!id);
-  const actorRows = await executor.read(ACTORS_BY_ID, { ids }, { operation: 'review-actors' });
+  const actorRows = await executor.read(ACTORS_BY_ID, { ids }, { operation: 'review-actors', class: 'search' });
   const names: Record<string, string> = {};
   for (const r of actorRows) names[(r.row as ActorRow).id] = (r.row as ActorRow).name;
   const proposedActors = siblings.flatMap((s) =>
@@ -784,7 +794,7 @@ export async function addProposal(executor: Executor, sourceId: string, input: N
       };
       await tx.run(CREATE_PROPOSALS, { proposals: [storedProperties(proposal)], at });
     },
-    { operation: 'add-proposal' },
+    { operation: 'add-proposal', class: 'write' },
   );
   return id;
 }
