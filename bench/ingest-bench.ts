@@ -9,9 +9,9 @@ import { makeArticle } from '../server/extract/article.js';
 import { extractArticle } from '../server/extract/extract.js';
 import { lexicon } from '../server/extract/lexicon.js';
 import { loadGraphFor } from '../server/extract/load-graph.js';
-import { proposalId, queueProposals, type QueuedProposal } from '../server/ingest/proposals.js';
-import { acceptProposals, storeArticle } from '../server/ingest/queue.js';
 import { importBundle } from '../server/import/import-bundle.js';
+import { proposalId, type QueuedProposal, queueProposals } from '../server/ingest/proposals.js';
+import { acceptProposals, storeArticle } from '../server/ingest/queue.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Relationship } from '../server/model/bundle.js';
 import { type BenchDatabase, resetDatabase } from './db.js';
 import type { SyntheticBundle } from './generator.js';
@@ -39,7 +39,11 @@ function articles(count: number) {
   return Array.from({ length: count }, (_, i) => {
     const text = Array.from({ length: 8 }, (_, j) => sentences[(i * 7 + j) % sentences.length]).join(' ');
     const day = String(1 + (i % 28)).padStart(2, '0');
-    return makeArticle(text, { id: `bench-article-${i}`, published: `2024-10-${day}`, publisher: `Wire ${i % 5}` }, 'bench');
+    return makeArticle(
+      text,
+      { id: `bench-article-${i}`, published: `2024-10-${day}`, publisher: `Wire ${i % 5}` },
+      'bench',
+    );
   });
 }
 
@@ -92,7 +96,11 @@ export async function benchIngest(
     const t0 = performance.now();
     await importBundle(
       executor,
-      bundle(r.actors, [{ ...r.source, id: `${(r.source as { id: string }).id}-plain` }], r.relationships.map((x) => ({ ...x, sources: [`${(r.source as { id: string }).id}-plain`] }))),
+      bundle(
+        r.actors,
+        [{ ...r.source, id: `${(r.source as { id: string }).id}-plain` }],
+        r.relationships.map((x) => ({ ...x, sources: [`${(r.source as { id: string }).id}-plain`] })),
+      ),
       { class: 'write' },
     ).catch(() => {
       refused++; // a record naming one the queue holds as another kind: counted, and reported
@@ -107,7 +115,14 @@ export async function benchIngest(
   await resetDatabase(db);
   await importBundle(executor, bundle(graph.actors, graph.sources, []));
   const records = graph.relationships.filter((r) => r.about === null).slice(0, 1000) as Relationship[];
-  const source = { id: 'bench-queue', title: 'Bench queue', publisher: 'Bench', published: '2024-10-01', url: null, kind: 'article' as const };
+  const source = {
+    id: 'bench-queue',
+    title: 'Bench queue',
+    publisher: 'Bench',
+    published: '2024-10-01',
+    url: null,
+    kind: 'article' as const,
+  };
   const queue: QueuedProposal[] = records.map((r, position) => ({
     id: proposalId(source.id, 'rel', r.id),
     source: source.id,
@@ -135,7 +150,14 @@ export async function benchIngest(
   await resetDatabase(db);
   await importBundle(executor, bundle(graph.actors, [...graph.sources, source], []));
   const t1 = performance.now();
-  await importBundle(executor, bundle([], [], records.map((r) => ({ ...r, sources: [source.id] }))));
+  await importBundle(
+    executor,
+    bundle(
+      [],
+      [],
+      records.map((r) => ({ ...r, sources: [source.id] })),
+    ),
+  );
   const importAcceptedMs = performance.now() - t1;
   log(
     `  accept: ${records.length} proposals in ${Math.round(acceptMs)} ms; plain import of the same records ${Math.round(importAcceptedMs)} ms; ratio ${(importAcceptedMs / acceptMs).toFixed(2)}`,

@@ -13,8 +13,8 @@ import { benchClient, type ClientResult } from './client-bench.js';
 import { type BenchDatabase, type Machine, machine, openBenchDatabase } from './db.js';
 import { benchExtract, type ExtractResult } from './extract-bench.js';
 import { type GraphSize, generateBundle, SIZES } from './generator.js';
-import { type IngestBenchResult, benchIngest } from './ingest-bench.js';
 import { benchImport, type ImportResult } from './import-bench.js';
+import { benchIngest, type IngestBenchResult } from './ingest-bench.js';
 import { renderMarkdown } from './report.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

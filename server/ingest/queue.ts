@@ -176,7 +176,11 @@ export interface IngestOutcome {
 export async function ingestArticle(executor: Executor, article: Article): Promise<IngestOutcome> {
   const { source, text } = article;
   const hash = textHash(text);
-  const [stored] = await executor.read(ARTICLE_SOURCE, { id: source.id }, { operation: 'ingest-read', class: 'search' });
+  const [stored] = await executor.read(
+    ARTICLE_SOURCE,
+    { id: source.id },
+    { operation: 'ingest-read', class: 'search' },
+  );
   if (stored) {
     if (stored.textHash !== null && stored.textHash !== undefined) {
       if (stored.textHash === hash) return { created: false, source: source.id };
@@ -335,9 +339,9 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   if (todo.length === 0) return;
 
   const sourceIds = [...new Set(todo.map((t) => t.p.source))];
-  const siblings = (await executor.read(OPEN_OF_SOURCES, { sources: sourceIds }, { operation: 'proposals-open', class: 'search' })).map(
-    (r) => proposalOf(r.row as Row),
-  );
+  const siblings = (
+    await executor.read(OPEN_OF_SOURCES, { sources: sourceIds }, { operation: 'proposals-open', class: 'search' })
+  ).map((r) => proposalOf(r.row as Row));
   const context = await readContext(executor, todo, siblings);
   const plan = planAccept(todo, siblings, context, by);
 
@@ -433,7 +437,11 @@ async function readContext(
   );
   const sourceIds = new Set(todo.map((t) => t.p.source));
   for (const r of relationships.values()) for (const s of r.sources) sourceIds.add(s);
-  const sourceRows = await executor.read(SOURCES_BY_ID, { ids: [...sourceIds] }, { operation: 'review-sources', class: 'search' });
+  const sourceRows = await executor.read(
+    SOURCES_BY_ID,
+    { ids: [...sourceIds] },
+    { operation: 'review-sources', class: 'search' },
+  );
   return {
     actors: new Map(
       actorRows.map((r) => {
@@ -725,11 +733,15 @@ export interface NewProposal {
  * record is validated as a bundle record now (and again on acceptance); errors name `proposal.<field>`.
  */
 export async function addProposal(executor: Executor, sourceId: string, input: NewProposal): Promise<string> {
-  const [article] = await executor.read(ARTICLE_SOURCE, { id: sourceId }, { operation: 'ingest-read', class: 'search' });
-  if (!article?.textHash) throw badInput('source', `no ingested article "${sourceId}"`);
-  const siblings = (await executor.read(OPEN_OF_SOURCES, { sources: [sourceId] }, { operation: 'proposals-open', class: 'search' })).map(
-    (r) => proposalOf(r.row as Row),
+  const [article] = await executor.read(
+    ARTICLE_SOURCE,
+    { id: sourceId },
+    { operation: 'ingest-read', class: 'search' },
   );
+  if (!article?.textHash) throw badInput('source', `no ingested article "${sourceId}"`);
+  const siblings = (
+    await executor.read(OPEN_OF_SOURCES, { sources: [sourceId] }, { operation: 'proposals-open', class: 'search' })
+  ).map((r) => proposalOf(r.row as Row));
   const ids = [input.from, input.to, input.claimedBy].filter((id): id is string => !!id);
   const actorRows = await executor.read(ACTORS_BY_ID, { ids }, { operation: 'review-actors', class: 'search' });
   const names: Record<string, string> = {};

@@ -9,16 +9,16 @@
 //   npx tsx tests/helpers/review-seeds.ts
 import fs from 'node:fs';
 import path from 'node:path';
-import { readConfig, ROOT_DIR } from '../../server/config.js';
+import { ROOT_DIR, readConfig } from '../../server/config.js';
 import { createDriver, createExecutor } from '../../server/db/executor.js';
 import { applySchema } from '../../server/db/schema.js';
 import { readArticleFile } from '../../server/extract/article.js';
 import { parseGold, scoreArticle } from '../../server/extract/evaluate.js';
 import { extractArticle } from '../../server/extract/extract.js';
 import { loadGraphFor } from '../../server/extract/load-graph.js';
-import { acceptProposals, ingestArticle, listProposals } from '../../server/ingest/queue.js';
 import { exportBundle } from '../../server/import/export-bundle.js';
 import { importBundle, SEEDS_DIR } from '../../server/import/import-bundle.js';
+import { acceptProposals, ingestArticle, listProposals } from '../../server/ingest/queue.js';
 import type { Bundle } from '../../server/model/bundle.js';
 import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
 
@@ -51,8 +51,15 @@ async function main() {
     let before = await exportBundle(executor);
     for (const file of files) {
       const article = readArticleFile(file);
-      const { rows } = await listProposals(executor, { source: article.source.id, states: null, after: null, limit: 1000 });
-      const wanted = rows.filter((p) => p.kind !== 'ACTOR' && p.relationship && right.get(file)?.has(p.relationship.id));
+      const { rows } = await listProposals(executor, {
+        source: article.source.id,
+        states: null,
+        after: null,
+        limit: 1000,
+      });
+      const wanted = rows.filter(
+        (p) => p.kind !== 'ACTOR' && p.relationship && right.get(file)?.has(p.relationship.id),
+      );
       const us = wanted.find(
         (p) => p.relationship?.type === 'ACCUSES' && p.relationship.from === 'united-states' && p.target === TROOPS,
       );
@@ -62,16 +69,28 @@ async function main() {
       }
       const rest = wanted.filter((p) => p !== us).map((p) => ({ id: p.id }));
       if (rest.length > 0) await acceptProposals(executor, rest, BY);
-      const raised = await listProposals(executor, { source: article.source.id, states: ['OPEN'], after: null, limit: 1000 });
+      const raised = await listProposals(executor, {
+        source: article.source.id,
+        states: ['OPEN'],
+        after: null,
+        limit: 1000,
+      });
       const changes = raised.rows.filter((p) => p.kind === 'STATUS_CHANGE' && p.target === TROOPS);
-      if (changes.length > 0) await acceptProposals(executor, changes.map((p) => ({ id: p.id })), BY);
+      if (changes.length > 0)
+        await acceptProposals(
+          executor,
+          changes.map((p) => ({ id: p.id })),
+          BY,
+        );
       const after = await exportBundle(executor);
       // The article's own source record was written at ingest; it belongs to its bundle.
       const bundle = difference(before, after);
       bundle.sources = after.sources.filter((s) => s.id === article.source.id);
       const out = path.join(SEEDS_DIR, `${article.source.id}.bundle.json`);
       fs.writeFileSync(out, `${JSON.stringify(bundle, null, 2)}\n`);
-      console.log(`${path.relative(ROOT_DIR, out)}: ${bundle.actors.length} actors, ${bundle.relationships.length} relationships`);
+      console.log(
+        `${path.relative(ROOT_DIR, out)}: ${bundle.actors.length} actors, ${bundle.relationships.length} relationships`,
+      );
       before = after;
     }
   } finally {
