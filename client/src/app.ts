@@ -5,6 +5,7 @@ import type { Core } from 'cytoscape';
 import { fetchAllActors, fetchGraph, fetchVocabulary } from './api/operations.js';
 import type { Actor, Vocabulary } from './api/types.js';
 import { AlliancesController } from './controllers/alliances.js';
+import { ArticlesMode } from './controllers/articles.js';
 import type { AppContext, Controller } from './controllers/controller.js';
 import { ExpandController } from './controllers/expand.js';
 import { ExportController } from './controllers/export.js';
@@ -207,7 +208,8 @@ export class App {
       alliances.element,
       filters.panel.element,
     );
-    this.parts = { ctx, controllers: [filters, expand, paths, selection, alliances, positions], filters };
+    const articles = new ArticlesMode(ctx, byId<HTMLButtonElement>('toggle-articles'));
+    this.parts = { ctx, controllers: [filters, expand, paths, selection, alliances, positions, articles], filters };
     return this.parts;
   }
 }

@@ -50,15 +50,15 @@ export interface Harness {
   graphql: <T>(query: string) => Promise<T>;
 }
 
-/** Starts the app and Chromium before the file's tests, and stops both after them. */
-export function useBrowser(): Harness {
+/** Starts the app and Chromium before the file's tests, and stops both after them; `env` adds server variables (API_TOKEN). */
+export function useBrowser(env: Record<string, string> = {}): Harness {
   let app: ReturnType<typeof testApp>;
   let server: Server;
   const harness = {} as { browser: Browser; base: string; graphql: Harness['graphql'] };
   beforeAll(async () => {
     ensureClientBuilt();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    app = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    app = testApp({ RATE_LIMIT_PER_MINUTE: '0', ...env });
     await resetDatabase(app.executor);
     await seedDatabase(app.executor, [BASE_SEED]);
     server = createServer(app.app);

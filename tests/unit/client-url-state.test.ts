@@ -33,6 +33,12 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
     { nil: null },
   ),
   expanded: fc.uniqueArray(slug, { maxLength: 4 }),
+  articles: fc.option(
+    fc
+      .record({ source: fc.option(slug, { nil: null }), proposal: fc.option(slug, { nil: null }) })
+      .map((a) => (a.source ? a : { source: null, proposal: null })),
+    { nil: null },
+  ),
 });
 
 describe('URL state', () => {

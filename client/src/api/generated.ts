@@ -19,6 +19,103 @@ export type CentralityMeasure =
   /** PageRank over the links, each weighted by its number of relationships. */
   | 'PAGERANK';
 
+/**
+ * One article to read: its text and the source record it becomes. The same input will serve to
+ * ingest an article once proposals are reviewed.
+ */
+export type ArticleInput = {
+  /** The source id; when absent, made from the publication day and the title. */
+  id?: string | null | undefined;
+  /** The headline; when absent, the first line of the text. */
+  title?: string | null | undefined;
+  /** When absent, 'unknown publisher'. */
+  publisher?: string | null | undefined;
+  /** The publication day, the reference for relative dates ("on Monday", "last week"). */
+  published: string;
+  url?: string | null | undefined;
+  /** Default article. */
+  kind?: SourceKind | null | undefined;
+  /** The text, at most 262,144 bytes of UTF-8; evidence offsets index into it. */
+  text: string;
+};
+
+/** Where a proposal stands in review. */
+export type ProposalState =
+  /** Waiting for a reviewer. */
+  | 'OPEN'
+  /** Written into the graph. */
+  | 'ACCEPTED'
+  /** Turned down; stays rejected when the article is ingested again. */
+  | 'REJECTED';
+
+/** What accepting does: add an actor, add a relationship, add a source to an existing one, change an existing one's status. */
+export type ProposalKind =
+  /** A new actor (or, with mergeInto, an alias of an existing one). */
+  | 'ACTOR'
+  /** A new relationship. */
+  | 'RELATIONSHIP'
+  /** The article states a stored relationship again: accepting adds the article to its sources. */
+  | 'CORROBORATION'
+  /** The article changes what a stored relationship is (alleged → reported, planned → fact, …). */
+  | 'STATUS_CHANGE';
+
+/**
+ * Changes a reviewer makes before accepting. The edited record is validated exactly as a bundle
+ * record; an invalid edit writes nothing and the error names the field.
+ */
+export type ProposalEdit = {
+  type?: RelationshipType | null | undefined;
+  from?: string | number | null | undefined;
+  to?: string | number | null | undefined;
+  status?: Status | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+  confidence?: number | null | undefined;
+  summary?: string | null | undefined;
+  claimedBy?: string | number | null | undefined;
+  about?: string | number | null | undefined;
+  /** ACTOR proposals: merge into this existing actor instead of creating a new one */
+  mergeInto?: string | number | null | undefined;
+};
+
+/** A proposal the reviewer writes for what the reader missed, with its span of the article. */
+export type NewProposalInput = {
+  type: RelationshipType;
+  from: string | number;
+  to: string | number;
+  status: Status;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+  /** Default 0.7. */
+  confidence?: number | null | undefined;
+  /** Own words; when absent, the type's sentence. */
+  summary?: string | null | undefined;
+  claimedBy?: string | number | null | undefined;
+  about?: string | number | null | undefined;
+  /** The evidence span: character offsets into the article's text, end exclusive. */
+  start: number;
+  end: number;
+};
+
+/** What happened to a relationship, and when it became known. */
+export type HistoryKind =
+  /** The relationship entered the graph. */
+  | 'RECORDED'
+  /** Another source stated it again. */
+  | 'CORROBORATED'
+  /** Its status changed (the entry carries the new status). */
+  | 'STATUS_CHANGED'
+  /** An accusation about it. */
+  | 'CLAIMED'
+  /** A denial of it. */
+  | 'DENIED'
+  /** A confirmation of it. */
+  | 'CONFIRMED'
+  /** It was retracted. */
+  | 'RETRACTED';
+
 /** How precise a date is: the source may say only the year or the month. */
 export type DatePrecision =
   | 'year'
@@ -150,7 +247,7 @@ export type RelationshipFieldsFragment = { id: string, type: RelationshipType, s
 export type VocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VocabularyQuery = { relationshipTypes: Array<{ type: RelationshipType, label: string, directed: boolean, cameo: string | null, weight: number | null, aboutClaim: boolean, description: string }>, kinds: { enumValues: Array<{ name: string }> | null } | null, statuses: { enumValues: Array<{ name: string }> | null } | null };
+export type VocabularyQuery = { relationshipTypes: Array<{ type: RelationshipType, label: string, directed: boolean, fromKinds: Array<ActorKind>, toKinds: Array<ActorKind>, cameo: string | null, weight: number | null, aboutClaim: boolean, description: string }>, kinds: { enumValues: Array<{ name: string }> | null } | null, statuses: { enumValues: Array<{ name: string }> | null } | null };
 
 export type GraphQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -194,7 +291,7 @@ export type RelationshipDetailQueryVariables = Exact<{
 }>;
 
 
-export type RelationshipDetailQuery = { relationship: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, claims: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }>, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null };
+export type RelationshipDetailQuery = { relationship: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, claims: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }>, history: Array<{ date: string, kind: HistoryKind, status: Status, by: string | null, note: string | null, source: { id: string, title: string, published: string, url: string | null } | null, claim: { id: string, from: { name: string } } | null }>, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null };
 
 export type ConnectionQueryVariables = Exact<{
   from: string | number;
@@ -231,10 +328,74 @@ export type DyadQueryVariables = Exact<{
 
 export type DyadQuery = { dyad: { cooperation: number, conflict: number, net: number, a: { id: string, name: string }, b: { id: string, name: string }, periods: Array<{ period: string, start: string, cooperation: number, conflict: number, net: number, events: Array<{ day: string, score: number, direct: boolean, relationship: { id: string, sentence: string, status: Status } }> }> } };
 
+export type SourceFieldsFragment = { id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind };
+
+export type ArticleCountsFragment = { ingestedAt: string, open: number, accepted: number, rejected: number };
+
+export type ProposalFieldsFragment = { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null };
+
+export type DecidedFieldsFragment = { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null };
+
+export type ArticlesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArticlesQuery = { articles: Array<{ ingestedAt: string, open: number, accepted: number, rejected: number, source: { id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind } }> };
+
+export type ArticleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArticleQuery = { article: { text: string, ingestedAt: string, open: number, accepted: number, rejected: number, source: { id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind } } | null };
+
+export type ArticleProposalsQueryVariables = Exact<{
+  source: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ArticleProposalsQuery = { proposals: { totalCount: number, edges: Array<{ node: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SourceKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SourceKindsQuery = { sourceKinds: { enumValues: Array<{ name: string }> | null } | null };
+
+export type IngestArticleMutationVariables = Exact<{
+  article: ArticleInput;
+}>;
+
+
+export type IngestArticleMutation = { ingestArticle: { created: boolean, article: { source: { id: string } }, proposals: Array<{ id: string }> } };
+
+export type AcceptProposalMutationVariables = Exact<{
+  id: string | number;
+  edits?: ProposalEdit | null | undefined;
+}>;
+
+
+export type AcceptProposalMutation = { acceptProposal: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } };
+
+export type RejectProposalMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectProposalMutation = { rejectProposal: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } };
+
+export type AddProposalMutationVariables = Exact<{
+  source: string | number;
+  proposal: NewProposalInput;
+}>;
+
+
+export type AddProposalMutation = { addProposal: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } };
+
 /** A document as sent over the wire, carrying the types of its result and variables. */
 export type TypedDocument<Result, Variables> = string & { readonly __result?: Result; readonly __variables?: Variables };
 
-export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
+export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed fromKinds toKinds cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
 
 export const GraphDocument = "query Graph($limit:Int){graph(limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
 
@@ -246,7 +407,7 @@ export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neigh
 
 export const ActorDetailDocument = "query ActorDetail($id:ID!){actor(id:$id){id kind name aliases description degree relationships(first:500){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<ActorDetailQuery, ActorDetailQueryVariables>;
 
-export const RelationshipDetailDocument = "query RelationshipDetail($id:ID!){relationship(id:$id){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}claims{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<RelationshipDetailQuery, RelationshipDetailQueryVariables>;
+export const RelationshipDetailDocument = "query RelationshipDetail($id:ID!){relationship(id:$id){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}claims{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}history{date kind status source{id title published url}claim{id from{name}}by note}}}" as TypedDocument<RelationshipDetailQuery, RelationshipDetailQueryVariables>;
 
 export const ConnectionDocument = "query Connection($from:ID!$to:ID!$k:Int$options:PathOptions){connection(from:$from to:$to k:$k options:$options){paths{nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}length weakestConfidence}commonNeighbors{id name}explanation steps reason message}}" as TypedDocument<ConnectionQuery, ConnectionQueryVariables>;
 
@@ -255,3 +416,19 @@ export const AlliancesDocument = "query Alliances($filter:RelationshipFilter){al
 export const CentralityDocument = "query Centrality($measure:CentralityMeasure!$filter:RelationshipFilter$top:Int){centrality(measure:$measure filter:$filter top:$top){measure exact sampled top{rank score actor{id}}}}" as TypedDocument<CentralityQuery, CentralityQueryVariables>;
 
 export const DyadDocument = "query Dyad($a:ID!$b:ID!$filter:RelationshipFilter){dyad(a:$a b:$b filter:$filter bucket:MONTH){a{id name}b{id name}cooperation conflict net periods{period start cooperation conflict net events{day score direct relationship{id sentence status}}}}}" as TypedDocument<DyadQuery, DyadQueryVariables>;
+
+export const ArticlesDocument = "query Articles{articles(first:200){source{id title publisher published url kind}ingestedAt open accepted rejected}}" as TypedDocument<ArticlesQuery, ArticlesQueryVariables>;
+
+export const ArticleDocument = "query Article($id:ID!){article(id:$id){source{id title publisher published url kind}text ingestedAt open accepted rejected}}" as TypedDocument<ArticleQuery, ArticleQueryVariables>;
+
+export const ArticleProposalsDocument = "query ArticleProposals($source:ID!$after:String){proposals(source:$source first:100 after:$after){totalCount edges{node{id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason}}pageInfo{hasNextPage endCursor}}}" as TypedDocument<ArticleProposalsQuery, ArticleProposalsQueryVariables>;
+
+export const SourceKindsDocument = "query SourceKinds{sourceKinds:__type(name:\"SourceKind\"){enumValues{name}}}" as TypedDocument<SourceKindsQuery, SourceKindsQueryVariables>;
+
+export const IngestArticleDocument = "mutation IngestArticle($article:ArticleInput!){ingestArticle(article:$article){created article{source{id}}proposals{id}}}" as TypedDocument<IngestArticleMutation, IngestArticleMutationVariables>;
+
+export const AcceptProposalDocument = "mutation AcceptProposal($id:ID!$edits:ProposalEdit){acceptProposal(id:$id edits:$edits){id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason acceptedAs{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}from{id kind name aliases description}to{id kind name aliases description}}acceptedActor{id kind name aliases description}}}" as TypedDocument<AcceptProposalMutation, AcceptProposalMutationVariables>;
+
+export const RejectProposalDocument = "mutation RejectProposal($id:ID!$reason:String!){rejectProposal(id:$id reason:$reason){id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason acceptedAs{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}from{id kind name aliases description}to{id kind name aliases description}}acceptedActor{id kind name aliases description}}}" as TypedDocument<RejectProposalMutation, RejectProposalMutationVariables>;
+
+export const AddProposalDocument = "mutation AddProposal($source:ID!$proposal:NewProposalInput!){addProposal(source:$source proposal:$proposal){id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason acceptedAs{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}from{id kind name aliases description}to{id kind name aliases description}}acceptedActor{id kind name aliases description}}}" as TypedDocument<AddProposalMutation, AddProposalMutationVariables>;

@@ -241,6 +241,20 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
       },
     },
     ...PATH_COLOURS.map((colour, i) => ({ selector: `edge.path-${i}`, style: { 'underlay-color': colour } })),
+    // A proposal previewed before it is accepted (the Articles view): there, but not yet the graph's.
+    {
+      selector: '.ghost',
+      style: { display: 'element', opacity: 0.55, 'z-index': 30, 'text-opacity': 1 },
+    },
+    { selector: 'node.ghost', style: { 'border-style': 'dashed', 'border-color': '#1a202c', 'border-width': 2 } },
+    {
+      selector: 'edge.ghost',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 5], width: 5, 'min-zoomed-font-size': 0 },
+    },
+    {
+      selector: 'edge.preview-target',
+      style: { 'underlay-color': '#2b6cb0', 'underlay-opacity': 0.45, 'underlay-padding': 6, 'z-index': 25 },
+    },
     {
       selector: 'node:selected',
       style: { 'border-width': 5, 'border-color': SELECTED, 'overlay-color': SELECTED, 'overlay-opacity': 0.15 },

@@ -16,6 +16,12 @@ export interface PathState {
   excludeAllegations: boolean;
 }
 
+/** The Articles view (review): which article is open and which of its proposals has the focus. */
+export interface ArticlesState {
+  source: string | null;
+  proposal: string | null;
+}
+
 export interface ViewState {
   selected: { group: 'nodes' | 'edges'; id: string } | null;
   filters: FilterState;
@@ -27,6 +33,8 @@ export interface ViewState {
   alliances?: AlliancesState;
   /** The sender's node positions once a node was moved (state/positions.ts); absent: the layout's. */
   positions?: string;
+  /** Non-null while the Articles view is shown instead of the graph's panels. */
+  articles: ArticlesState | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -35,6 +43,7 @@ export const DEFAULT_STATE: ViewState = {
   colourMode: 'type',
   path: null,
   expanded: [],
+  articles: null,
 };
 
 export const PATH_DEFAULTS = { k: 3, maxHops: 4 } as const;
@@ -80,6 +89,11 @@ export function encodeState(state: ViewState): string {
   if (state.expanded.length) p.set('expanded', state.expanded.join(','));
   encodeAlliances(p, state.alliances);
   if (state.positions) p.set('pos', state.positions);
+  if (state.articles) {
+    p.set('view', 'articles');
+    if (state.articles.source) p.set('article', state.articles.source);
+    if (state.articles.source && state.articles.proposal) p.set('proposal', state.articles.proposal);
+  }
   return p.toString();
 }
 
@@ -128,6 +142,10 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
           }
         : null,
     expanded: list(p.get('expanded')),
+    articles:
+      p.get('view') === 'articles'
+        ? { source: p.get('article') || null, proposal: (p.get('article') && p.get('proposal')) || null }
+        : null,
   };
 }
 
