@@ -13,10 +13,7 @@ import { type BundleError, formatBundleError, validateBundle } from '../model/va
 import { ACTOR_KINDS, cypherLabel, cypherType, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
 const IMPORT_KNOWN = query('import-known');
-const KNOWN_RELATIONSHIPS_SCAN = query('import-known-relationships');
-const KNOWN_RELATIONSHIPS_SEEK = query('import-known-relationships-by-id');
-/** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
-const SEEK_UP_TO = 1_000;
+const KNOWN_RELATIONSHIPS = query('import-known-relationships');
 const IMPORT_SOURCES = query('import-sources');
 
 /** Rows per UNWIND statement; all statements still share one transaction. */
@@ -151,7 +148,7 @@ async function readKnown(executor: Executor, input: unknown): Promise<Known> {
     { operation: 'import-known', class: 'import' },
   );
   const [rels] = await executor.read(
-    relationshipIds.size <= SEEK_UP_TO ? KNOWN_RELATIONSHIPS_SEEK : KNOWN_RELATIONSHIPS_SCAN,
+    KNOWN_RELATIONSHIPS,
     { ids: [...relationshipIds] },
     { operation: 'import-known-relationships', class: 'import' },
   );

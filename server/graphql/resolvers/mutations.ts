@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { bumpGraphVersion } from '../../db/graph-version.js';
 import { query } from '../../db/queries.js';
 import type { RelationshipRow } from '../../db/rows.js';
-import { BundleValidationError, importBundle, RelationshipIdConflictError } from '../../import/import-bundle.js';
+import { importBundle, RelationshipIdConflictError } from '../../import/import-bundle.js';
 import { badInput } from '../../model/arguments.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
@@ -48,11 +48,15 @@ function differences(stored: RelationshipRow, input: RelationshipInput): string[
 function sameOrConflict(stored: RelationshipRow, input: RelationshipInput): RelationshipRow {
   const changed = differences(stored, input);
   if (changed.length === 0) return stored;
-  throw new GraphQLError(
-    `input.id: relationship "${input.id}" already exists with a different ${changed.join(', ')} ` +
+  throw conflict(input.id, changed, stored);
+}
+
+function conflict(id: string, fields: string[], stored: { type: string; from: string; to: string }): GraphQLError {
+  return new GraphQLError(
+    `input.id: relationship "${id}" already exists with a different ${fields.join(', ')} ` +
       `(stored: ${stored.type} from "${stored.from}" to "${stored.to}"); ` +
       'relationships are not edited in place: retract it and add the corrected one under a new id.',
-    { extensions: { code: 'CONFLICT', argument: 'input.id', fields: changed } },
+    { extensions: { code: 'CONFLICT', argument: 'input.id', fields } },
   );
 }
 
@@ -81,11 +85,15 @@ export const mutationResolvers: ResolverMap = {
       try {
         await importBundle(context.executor, bundleOf({ relationships: [input] }), ONE_RECORD);
       } catch (error) {
-        // A concurrent write may have taken the id since the read above: then say what it stored.
-        if (!(error instanceof RelationshipIdConflictError || error instanceof BundleValidationError)) throw error;
-        const winner = await loaders.relationship.clear(input.id).load(input.id);
-        if (winner) return sameOrConflict(winner, input);
-        throw error;
+        // A concurrent write took the id since the read above: say what it stored.
+        if (!(error instanceof RelationshipIdConflictError)) throw error;
+        const [winner] = error.conflicts;
+        if (winner === undefined) throw error;
+        throw conflict(
+          input.id,
+          ['type', 'from', 'to'].filter((f) => winner[f as 'type'] !== input[f as 'type']),
+          winner,
+        );
       }
       return loaders.relationship.clear(input.id).load(input.id);
     },
