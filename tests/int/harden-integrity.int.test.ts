@@ -166,7 +166,7 @@ describe('relationship ids under concurrency', () => {
 describe('export and import keep retractions', () => {
   it('brings a retracted relationship back retracted, with its time and reason', async () => {
     const retracted = await call(
-      'mutation { retractRelationship(id: "race-1", reason: "Misread the source.") { id } }',
+      'mutation { retractRelationship(id: "retract-me", reason: "Misread the source.") { id } }',
     );
     expect(retracted.errors).toBeUndefined();
     const before = await exportBundle(executor);
