@@ -57,9 +57,6 @@ export async function exportBundle(executor: Executor): Promise<Bundle> {
           sources: ((r.sources ?? []) as string[]).slice(),
           claimedBy: text(r.claimedBy),
           about: text(r.about),
-          ...(r.retractedAt
-            ? { retractedAt: String(r.retractedAt), retractReason: String(r.retractReason ?? '') }
-            : {}),
         }),
       )
       .sort(byId),

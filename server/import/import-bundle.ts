@@ -89,10 +89,7 @@ CALL (a, b, row, same) {
     r.validTo = CASE WHEN row.validTo IS NULL THEN null ELSE date(row.validTo) END,
     r.validToPrecision = row.validToPrecision,
     r.knownSince = date(row.knownSince), r.summary = row.summary, r.sources = row.sources,
-    r.claimedBy = row.claimedBy, r.about = row.about,
-    // A retraction is never undone by an import; the first one stays.
-    r.retractedAt = coalesce(r.retractedAt, CASE WHEN row.retractedAt IS NULL THEN null ELSE datetime(row.retractedAt) END),
-    r.retractReason = coalesce(r.retractReason, row.retractReason)
+    r.claimedBy = row.claimedBy, r.about = row.about
 }
 RETURN count(*) AS count,
   [c IN collect(CASE WHEN same THEN null ELSE {id: row.id, type: k.type, from: k.from, to: k.to} END)
@@ -202,8 +199,6 @@ function relationshipRow(rel: Relationship, published: Map<string, string>) {
     sources: rel.sources,
     claimedBy: rel.claimedBy,
     about: rel.about,
-    retractedAt: rel.retractedAt ?? null,
-    retractReason: rel.retractReason ?? null,
   };
 }
 

@@ -65,9 +65,6 @@ export const relationshipSchema = z.strictObject({
     .min(1, { error: 'at least one source is required' }),
   claimedBy: slug.nullish(),
   about: slug.nullish(),
-  /** A retraction (ISO date-time and why), kept so that export → import does not revive it. */
-  retractedAt: z.iso.datetime({ offset: true, error: 'expected an ISO date-time' }).nullish(),
-  retractReason: z.string({ error: 'expected a string' }).trim().min(1).max(1000).nullish(),
 });
 
 export const envelopeSchema = z.object({
@@ -118,9 +115,6 @@ export interface Relationship {
   sources: string[];
   claimedBy: string | null;
   about: string | null;
-  /** Present only on a retracted relationship, both together. */
-  retractedAt?: string | null;
-  retractReason?: string | null;
 }
 
 /** A validated, normalised bundle: arrays sorted by id, defaults filled. */

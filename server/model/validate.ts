@@ -122,8 +122,6 @@ function normalizeRelationship(r: z.output<typeof relationshipSchema>): Relation
     sources: [...new Set(r.sources)],
     claimedBy: r.claimedBy ?? null,
     about: r.about ?? null,
-    ...(r.retractedAt ? { retractedAt: r.retractedAt } : {}),
-    ...(r.retractReason ? { retractReason: r.retractReason } : {}),
   };
 }
 
@@ -296,9 +294,6 @@ export function validateBundle(input: unknown, known: KnownIds = EMPTY_KNOWN): V
       if (!sourceExists(sourceId)) at(`sources[${i}]`, `unknown source "${sourceId}"`);
     });
 
-    if (!r.retractedAt !== !r.retractReason) {
-      at(!r.retractedAt ? 'retractedAt' : 'retractReason', 'retractedAt and retractReason go together');
-    }
     if (r.confidence < 0 || r.confidence > 1) at('confidence', `${r.confidence} is outside [0, 1]`);
 
     const from = r.validFrom === null ? null : checkPartialDate(r.validFrom);

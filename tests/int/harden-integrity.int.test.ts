@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { applySchema } from '../../server/db/schema.js';
-import { exportBundle } from '../../server/import/export-bundle.js';
 import { importBundle } from '../../server/import/import-bundle.js';
 import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
 import { openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
@@ -160,25 +159,5 @@ describe('relationship ids under concurrency', () => {
     });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await storedUnder('legacy-1')).toEqual([{ type: 'CONDEMNS', n: 1 }]);
-  });
-});
-
-describe('export and import keep retractions', () => {
-  it('brings a retracted relationship back retracted, with its time and reason', async () => {
-    const retracted = await call(
-      'mutation { retractRelationship(id: "retract-me", reason: "Misread the source.") { id } }',
-    );
-    expect(retracted.errors).toBeUndefined();
-    const before = await exportBundle(executor);
-    const entry = before.relationships.find((r) => r.id === 'retract-me');
-    expect(entry?.retractReason).toBe('Misread the source.');
-    expect(entry?.retractedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    await resetDatabase(executor);
-    await importBundle(executor, JSON.parse(JSON.stringify(before)));
-    expect(await exportBundle(executor)).toEqual(before);
-    const live = await call('{ relationship(id: "retract-me") { id } }');
-    expect(live.data.relationship).toBeNull();
-    const kept = await call('{ relationship(id: "retract-me", includeRetracted: true) { id retractReason } }');
-    expect(kept.data.relationship.retractReason).toBe('Misread the source.');
   });
 });
