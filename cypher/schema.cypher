@@ -1,10 +1,12 @@
 // Constraints and indexes of the model (docs/model.md). Applied at every start; each is idempotent.
 // Relationship-id uniqueness is per relationship type in Neo4j, so server/db/schema.ts adds one
-// constraint per vocabulary type after these.
+// constraint per vocabulary type after these; uniqueness across types is the RelationshipId
+// registry (one node per id, taken in the transaction that writes the relationship).
 
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 // The one graph-version node (server/db/graph-version.ts): unique, so concurrent first writes merge it once.
+CREATE CONSTRAINT relationship_id IF NOT EXISTS FOR (k:RelationshipId) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.key IS UNIQUE;
 CREATE CONSTRAINT seed_bundle_name IF NOT EXISTS FOR (s:SeedBundle) REQUIRE s.name IS UNIQUE;
 

@@ -16,10 +16,7 @@ import { ACTOR_KINDS, cypherLabel, cypherType, RELATIONSHIP_TYPES } from '../mod
 const IMPORT_KNOWN = query('import-known');
 const SEED_LOADED = query('seed-loaded');
 const SEED_MARK_LOADED = query('seed-mark-loaded');
-const KNOWN_RELATIONSHIPS_SCAN = query('import-known-relationships');
-const KNOWN_RELATIONSHIPS_SEEK = query('import-known-relationships-by-id');
-/** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
-const SEEK_UP_TO = 1_000;
+const KNOWN_RELATIONSHIPS = query('import-known-relationships');
 const IMPORT_SOURCES = query('import-sources');
 
 /** Rows per UNWIND statement; all statements still share one transaction. */
@@ -73,14 +70,23 @@ RETURN count(*) AS count`,
   }),
 );
 
+// A relationship id is taken through its registry node, (:RelationshipId {id}), unique across all
+// types (Neo4j's relationship constraints are per type). MERGE on it locks the id until this
+// transaction ends, so of two racing writes of one id the second sees what the first stored: the
+// same type and ends write (idempotently), anything else comes back as a conflict and rolls back.
 const RELATIONSHIP_WRITE = new Map(
   RELATIONSHIP_TYPES.map((type) => [
     type,
     `UNWIND $rows AS row
 MATCH (a:Actor {id: row.from})
 MATCH (b:Actor {id: row.to})
-MERGE (a)-[r:${cypherType(type)} {id: row.id}]->(b)
-SET r.status = row.status, r.confidence = row.confidence,
+MERGE (k:RelationshipId {id: row.id})
+  ON CREATE SET k.type = '${cypherType(type)}', k.from = row.from, k.to = row.to
+WITH a, b, row, k, (k.type = '${cypherType(type)}' AND k.from = row.from AND k.to = row.to) AS same
+CALL (a, b, row, same) {
+  WITH * WHERE same
+  MERGE (a)-[r:${cypherType(type)} {id: row.id}]->(b)
+  SET r.status = row.status, r.confidence = row.confidence,
     r.validFrom = CASE WHEN row.validFrom IS NULL THEN null ELSE date(row.validFrom) END,
     r.validFromPrecision = row.validFromPrecision,
     r.validTo = CASE WHEN row.validTo IS NULL THEN null ELSE date(row.validTo) END,
@@ -90,9 +96,34 @@ SET r.status = row.status, r.confidence = row.confidence,
     r.historyDates = [d IN row.history.dates | date(d)], r.historyFrom = row.history.from,
     r.historyTo = row.history.to, r.historySources = row.history.sources, r.historyBy = row.history.by,
     r.historyNotes = row.history.notes
-RETURN count(*) AS count`,
+}
+RETURN count(*) AS count,
+  [c IN collect(CASE WHEN same THEN null ELSE {id: row.id, type: k.type, from: k.from, to: k.to} END)
+    WHERE c IS NOT NULL] AS conflicts`,
   ]),
 );
+
+/** A relationship id another write took first, under another type or other ends. */
+export interface IdConflict {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+}
+
+/** Relationship ids already stored as something else; nothing of the write was kept. */
+export class RelationshipIdConflictError extends GraphQLError {
+  constructor(readonly conflicts: readonly IdConflict[]) {
+    const lines = conflicts.map(
+      (c) => `relationship "${c.id}" is already stored as ${c.type} from "${c.from}" to "${c.to}"`,
+    );
+    super(
+      `${lines.slice(0, 20).join('; ')}${lines.length > 20 ? ` … and ${lines.length - 20} more` : ''}. ` +
+        'Nothing was written; give the new relationship another id.',
+      { extensions: { code: 'CONFLICT', argument: 'id', stored: conflicts.slice(0, 20) } },
+    );
+  }
+}
 
 interface Known {
   actors: Map<string, string>;
@@ -123,7 +154,7 @@ async function readKnown(executor: Executor, input: unknown): Promise<Known> {
     { operation: 'import-known', class: 'import' },
   );
   const [rels] = await executor.read(
-    relationshipIds.size <= SEEK_UP_TO ? KNOWN_RELATIONSHIPS_SEEK : KNOWN_RELATIONSHIPS_SCAN,
+    KNOWN_RELATIONSHIPS,
     { ids: [...relationshipIds] },
     { operation: 'import-known-relationships', class: 'import' },
   );
@@ -274,6 +305,8 @@ async function writeChunks(
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const [result] = await tx.run(query, { rows: chunk });
+    const conflicts = (result?.conflicts ?? []) as IdConflict[];
+    if (conflicts.length > 0) throw new RelationshipIdConflictError(conflicts);
     if (Number(result?.count) !== chunk.length) {
       throw new Error(`Import wrote ${String(result?.count)} of ${chunk.length} ${stage}; rolled back.`);
     }

@@ -339,6 +339,27 @@ export function validateBundle(input: unknown, known: KnownIds = EMPTY_KNOWN): V
     }
   }
 
+  // Claims may be about claims, but a chain of `about` must end at a relationship that is about
+  // nothing: A about B about A says nothing. Stored relationships cannot point at a new id, so a
+  // cycle can only close inside the bundle. Checked once the rest holds, so a bad `about` is
+  // reported once.
+  const aboutOf = new Map(relationships.records.map(({ value }) => [value.id, value.about]));
+  for (const { index, value: r } of errors.length === 0 ? relationships.records : []) {
+    const chain = [r.id];
+    for (let next: string | null | undefined = r.about; next && aboutOf.has(next); next = aboutOf.get(next)) {
+      if (next === r.id) {
+        errors.push({
+          path: `relationships[${index}].about`,
+          id: r.id,
+          message: `"about" goes round in a cycle (${[...chain, r.id].join(' → ')}); a claim must lead back to a relationship that is about nothing`,
+        });
+        break;
+      }
+      if (chain.includes(next)) break; // a cycle further on, reported at its own members
+      chain.push(next);
+    }
+  }
+
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
