@@ -73,8 +73,8 @@ function speakersIn(ctx: SentenceContext, start: number, end: number): string[] 
     // "Seoul's spy agency" speaks for Seoul; "South Korea's National Intelligence Service" for itself.
     if (m?.possessive && m.start >= start && !mentionAt(ctx, m.end + 1)) return [m.actor];
   }
-  // The last group of actors before the verb: "Reports from South Korea … say", "U.S. and South
-  // Korean officials said".
+  // The last group of actors before the verb: "Reports from Japan … say", "French and German
+  // diplomats said".
   let found: string[] = [];
   for (let i = start; i < end; i++) {
     const m = mentionAt(ctx, i);

@@ -163,7 +163,7 @@ export function buildStatements(input: StatementInput): Statements {
   contexts.forEach((ctx, s) => {
     const frames = findFrames(ctx);
     const candidates = findCandidates(ctx);
-    // Modal words take dates as frames do: "on Thursday raised the possibility of supplying …" dates
+    // Modal words take dates as frames do: "on Friday floated the idea of sending …" dates
     // the remark, not the supply.
     const modalAt = ctx.tokens.flatMap((_t, k) =>
       lexicon.modality.some((m) => m.words.length > 1 && phraseLength(ctx.tokens, k, m.words)) ? [k] : [],

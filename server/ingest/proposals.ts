@@ -28,28 +28,10 @@ export interface QueuedProposal {
 
 export const proposalId = (source: string, what: 'actor' | 'rel' | 'status', id: string) => `${source}:${what}:${id}`;
 
-const actorRecord = (a: ActorProposal): Actor => ({
-  id: a.id,
-  kind: a.kind,
-  name: a.name,
-  aliases: a.aliases,
-  description: a.description,
-});
+/** A proposal's bundle record: the proposal without its evidence and its `existing` mark. */
+const actorRecord = ({ evidence, existing, ...record }: ActorProposal): Actor => record;
 
-export const relationshipRecord = (r: RelationshipProposal): Relationship => ({
-  id: r.id,
-  type: r.type,
-  from: r.from,
-  to: r.to,
-  status: r.status,
-  confidence: r.confidence,
-  validFrom: r.validFrom,
-  validTo: r.validTo,
-  summary: r.summary,
-  sources: r.sources,
-  claimedBy: r.claimedBy,
-  about: r.about,
-});
+export const relationshipRecord = ({ evidence, existing, ...record }: RelationshipProposal): Relationship => record;
 
 /** The queue of one article: new actors, then relationships, each followed by the status change it implies. */
 export function queueProposals(proposals: ArticleProposals, graph: GraphContext): QueuedProposal[] {

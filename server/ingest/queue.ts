@@ -720,17 +720,11 @@ export async function rejectProposal(executor: Executor, id: string, reason: str
 }
 
 /** A reviewer's own proposal (NewProposalInput in the SDL). */
-export interface NewProposal {
+export interface NewProposal extends Omit<ProposalEdit, 'type' | 'from' | 'to' | 'status' | 'mergeInto'> {
   type: string;
   from: string;
   to: string;
   status: string;
-  validFrom?: string | null;
-  validTo?: string | null;
-  confidence?: number | null;
-  summary?: string | null;
-  claimedBy?: string | null;
-  about?: string | null;
   start: number;
   end: number;
 }

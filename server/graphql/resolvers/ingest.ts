@@ -3,7 +3,6 @@
 // the writer, and shape rows.
 import { GraphQLError } from 'graphql';
 import type { RelationshipRow } from '../../db/rows.js';
-import { ArticleInputError, makeArticle } from '../../extract/article.js';
 import { composeHistory } from '../../ingest/history.js';
 import {
   type AcceptRequest,
@@ -23,18 +22,9 @@ import { badInput, intBetween } from '../../model/arguments.js';
 import { renderSentence } from '../../model/vocabulary.js';
 import { requireWriter } from '../auth.js';
 import type { Context } from '../context.js';
+import { type ArticleInput, articleFromInput } from '../mappers.js';
 import { decodeCursor, encodeCursor, MAX_PAGE } from '../pages.js';
 import type { ResolverMap } from '../types.js';
-
-interface ArticleInput {
-  id?: string | null;
-  title?: string | null;
-  publisher?: string | null;
-  published: string;
-  url?: string | null;
-  kind?: string | null;
-  text: string;
-}
 
 const MAX_BATCH = 1000;
 
@@ -95,15 +85,7 @@ export const ingestResolvers: ResolverMap = {
   Mutation: {
     async ingestArticle(_: unknown, { article }: { article: ArticleInput }, context: Context) {
       requireWriter(context);
-      const { text, ...source } = article;
-      let parsed: ReturnType<typeof makeArticle>;
-      try {
-        parsed = makeArticle(text, source, 'article');
-      } catch (error) {
-        if (error instanceof ArticleInputError)
-          throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argument: 'article' } });
-        throw error;
-      }
+      const parsed = articleFromInput(article);
       const outcome = await ingestArticle(context.executor, parsed);
       const { rows } = await listProposals(context.executor, {
         source: outcome.source,
