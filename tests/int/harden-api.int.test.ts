@@ -49,8 +49,15 @@ const auth = { authorization: `Bearer ${TOKEN}` };
  */
 const INTERNALS =
   /Neo4j|neo4j-driver|Neo\.(Client|Transient|Database)Error|Cypher|\bat \S+ \(|\.ts:\d+|\.js:\d+|Unexpected error/i;
-/** Codes a client may see for bad input. */
-const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'NOT_FOUND']);
+/** Codes a client may see for bad input, a too-large page among them (the cost budget). */
+const INPUT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'NOT_FOUND',
+  'COST_LIMIT',
+  'QUERY_LIMIT',
+]);
 
 function expectClean(result: Awaited<ReturnType<typeof call>>, label: string) {
   expect(result.status, label).toBeLessThan(500);
