@@ -161,6 +161,12 @@ export function readConfig(env: Env = process.env): Config {
   if (password === undefined) {
     throw new ConfigError('NEO4J_URI is set but NEO4J_PASSWORD is not: set the password of that Neo4j.');
   }
+  // The development password is published in this repository; a production server must not use it.
+  if (nodeEnvRaw === 'production' && password === DEV_PASSWORD) {
+    throw new ConfigError(
+      `NEO4J_PASSWORD is ${text(env, 'NEO4J_PASSWORD') === undefined ? 'unset, so the development password would be used' : 'the development password'}, which NODE_ENV=production refuses: set NEO4J_PASSWORD to a password of your own.`,
+    );
+  }
   if (uri === undefined && password.length < 8) {
     throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters for the local Neo4j (its own rule).');
   }

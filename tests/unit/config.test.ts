@@ -128,6 +128,14 @@ describe('readConfig', () => {
         { NEO4J_PASSWORD: 'short' },
         'NEO4J_PASSWORD must have at least 8 characters for the local Neo4j (its own rule).',
       ],
+      [
+        { NODE_ENV: 'production' },
+        'NEO4J_PASSWORD is unset, so the development password would be used, which NODE_ENV=production refuses: set NEO4J_PASSWORD to a password of your own.',
+      ],
+      [
+        { NODE_ENV: 'production', NEO4J_URI: 'bolt://db.example.org:7687', NEO4J_PASSWORD: DEV_PASSWORD },
+        'NEO4J_PASSWORD is the development password, which NODE_ENV=production refuses: set NEO4J_PASSWORD to a password of your own.',
+      ],
       [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS: "not a url" is not an origin such as https://graph.example.org.'],
       [
         { CORS_ORIGINS: 'https://a.example.org/app' },
