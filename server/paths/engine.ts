@@ -99,6 +99,9 @@ export async function findPaths(
           class: 'path',
         })
       : Promise.resolve([]);
+  // It runs beside the path search; if that fails first, nobody awaits this one, and its own
+  // failure must not become an unhandled rejection (which ends the process).
+  neighborsRun.catch(() => {});
 
   let row: SearchRow | undefined;
   let found: IdPath[] = [];
