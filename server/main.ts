@@ -5,7 +5,8 @@ import { reportFatal } from './cli/run.js';
 import { readConfig } from './config.js';
 import { createDriver, createExecutor, type Executor } from './db/executor.js';
 import { status as neo4jStatus, start as startNeo4j, stop as stopNeo4j } from './db/neo4j-local.js';
-import { createLogger, type Logger } from './logger.js';
+import { type GracefulClose, gracefulClose } from './http/graceful-close.js';
+import { createLogger } from './logger.js';
 import { bootstrapDatabase } from './startup.js';
 
 /** How long in-flight requests may run after SIGTERM before their connections are cut. */
@@ -16,14 +17,14 @@ async function main(): Promise<void> {
   const log = createLogger(config);
   // The Neo4j this process starts is the one Ctrl-C stops, even while it is still starting.
   const ownNeo4j = config.neo4j.mode === 'local' && !neo4jStatus(config.neo4j.local).running;
-  let server: http.Server | undefined;
+  let server: GracefulClose | undefined;
   let executor: Executor | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Shutting down: finishing requests in flight');
-    if (server) await closeServer(server, log);
+    await server?.close();
     await executor?.close();
     if (ownNeo4j) {
       log.info('Stopping the Neo4j this server started');
@@ -49,34 +50,13 @@ async function main(): Promise<void> {
 
   const app = createApp({ config, executor });
   const listening = http.createServer(app);
-  server = listening;
-  // While stopping, every response closes its connection, so keep-alive clients under load move
-  // off instead of holding the server open; requests already running finish normally.
-  listening.prependListener('request', (_req, res) => {
-    if (stopping) res.setHeader('connection', 'close');
-  });
+  server = gracefulClose(listening, { graceMs: SHUTDOWN_GRACE_MS, log });
+  if (stopping) return;
   await new Promise<void>((resolve) => listening.listen(config.port, config.host, resolve));
   const address = listening.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info(`GraphQL at http://${shown}:${port}/graphql — client at http://${shown}:${port}/`);
-}
-
-/** Stops accepting, lets requests in flight finish (up to a grace period), then resolves. */
-function closeServer(server: http.Server, log: Logger): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const idle = setInterval(() => server.closeIdleConnections(), 250);
-    const deadline = setTimeout(() => {
-      log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'Requests still running after the grace period; closing them');
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    server.close(() => {
-      clearInterval(idle);
-      clearTimeout(deadline);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
 }
 
 main().catch((error: unknown) => {
