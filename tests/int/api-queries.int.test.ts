@@ -82,6 +82,52 @@ describe('actor lookups and search', () => {
   });
 });
 
+describe('cursors name their list and filter', () => {
+  it('refuses a cursor of another list, of another filter, or forged, saying which list it belongs to', async () => {
+    const cursorOf = async (field: string) => (await ok(`{ ${field}(first: 2) { pageInfo { endCursor } } }`))[field];
+    const relationships = (await cursorOf('relationships')).pageInfo.endCursor as string;
+    const actors = (await cursorOf('actors')).pageInfo.endCursor as string;
+    const onActors = 'query($a: String) { actors(first: 2, after: $a) { nodes { id } } }';
+    const onRelationships = 'query($a: String) { relationships(first: 2, after: $a) { nodes { id } } }';
+    expect((await ok(onActors, { a: actors })).actors.nodes).toHaveLength(2);
+
+    const crossed = await fails(onActors, { a: relationships });
+    expect(crossed.message).toBe(
+      'after: this cursor belongs to relationships, not to actors (use pageInfo.endCursor of the previous page of actors)',
+    );
+    expect(crossed.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'OTHER_LIST',
+      cursorList: 'relationships',
+    });
+    expect((await fails(onRelationships, { a: actors })).extensions).toMatchObject({
+      reason: 'OTHER_LIST',
+      cursorList: 'actors',
+    });
+    const timeline = await fails('query($a: String) { timeline(actor: "russia", after: $a) { nodes { id } } }', {
+      a: relationships,
+    });
+    expect(timeline.extensions).toMatchObject({ reason: 'OTHER_LIST', cursorList: 'relationships' });
+
+    const otherFilter = await fails(
+      'query($a: String) { actors(first: 2, after: $a, filter: {kinds: [Country]}) { nodes { id } } }',
+      { a: actors },
+    );
+    expect(otherFilter.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'OTHER_FILTER',
+      cursorList: 'actors',
+    });
+
+    // A hand-made sort key, as the old cursors were: not one this server issued.
+    const forged = Buffer.from(JSON.stringify(['Russia', 'russia'])).toString('base64url');
+    expect((await fails(onActors, { a: forged })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'NOT_A_CURSOR',
+    });
+  });
+});
+
 describe('relationships', () => {
   it('lists every relationship with embedded ends, sources, dates and sentence', async () => {
     const data = await ok(`{ relationships(first: 500) { totalCount nodes { id type status confidence

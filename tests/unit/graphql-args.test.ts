@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.js';
 import { filterParams } from '../../server/db/filter.js';
 import { requireWriter, tokenMatches } from '../../server/graphql/auth.js';
-import { decodeCursor, encodeCursor } from '../../server/graphql/pages.js';
+import { type CursorScope, decodeCursor, encodeCursor } from '../../server/graphql/pages.js';
 import { DateScalar } from '../../server/graphql/scalars.js';
 import { escapeLucene, luceneQuery } from '../../server/graphql/search.js';
 import { checkConfidence, checkDay, intBetween } from '../../server/model/arguments.js';
@@ -52,14 +52,63 @@ describe('checkConfidence and checkDay', () => {
 });
 
 describe('cursors', () => {
-  it('round-trip a sort key and reject anything else', () => {
-    const cursor = encodeCursor(['2024-06-01', 'x-y']);
-    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor('after', cursor, 2)).toEqual(['2024-06-01', 'x-y']);
-    expect(decodeCursor('after', null, 2)).toBeNull();
-    for (const bad of ['nope', encodeCursor(['a']), Buffer.from('{"a":1}').toString('base64url')]) {
-      expect(codeOf(() => decodeCursor('after', bad, 2))?.code).toBe('BAD_USER_INPUT');
+  const actors = { list: 'actors', filter: { search: '', kinds: null, ids: null } } as const;
+  const extensionsOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as GraphQLError).extensions;
     }
+    return null;
+  };
+  const refusal = (cursor: string, scope: CursorScope = actors) => {
+    const e = extensionsOf(() => decodeCursor('after', cursor, scope, 2));
+    return { code: e?.code, reason: e?.reason, list: e?.cursorList };
+  };
+
+  it('round-trip a sort key within their list and filter', () => {
+    const cursor = encodeCursor(actors, ['Russia', 'russia']);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor('after', cursor, actors, 2)).toEqual(['Russia', 'russia']);
+    // The same filter written in another key order is the same filter.
+    expect(
+      decodeCursor('after', cursor, { list: 'actors', filter: { ids: null, kinds: null, search: '' } }, 2),
+    ).toEqual(['Russia', 'russia']);
+    expect(decodeCursor('after', null, actors, 2)).toBeNull();
+  });
+
+  it('refuse a cursor of another list, naming the list it belongs to', () => {
+    const relationships = encodeCursor({ list: 'relationships', filter: {} }, ['2024-06-01', 'x-y']);
+    expect(refusal(relationships)).toEqual({ code: 'BAD_USER_INPUT', reason: 'OTHER_LIST', list: 'relationships' });
+    expect(codeOf(() => decodeCursor('after', relationships, actors, 2))?.message).toBe(
+      'after: this cursor belongs to relationships, not to actors (use pageInfo.endCursor of the previous page of actors)',
+    );
+  });
+
+  it('refuse a cursor of the same list under another filter', () => {
+    const russian = encodeCursor({ list: 'actors', filter: { search: 'rus', kinds: null, ids: null } }, ['A', 'a']);
+    expect(refusal(russian)).toEqual({ code: 'BAD_USER_INPUT', reason: 'OTHER_FILTER', list: 'actors' });
+  });
+
+  it('refuse anything this server did not issue, however close to one', () => {
+    const forged = (body: unknown) => Buffer.from(JSON.stringify(body)).toString('base64url');
+    const real = JSON.parse(Buffer.from(encodeCursor(actors, ['A', 'a']), 'base64url').toString('utf8'));
+    for (const bad of [
+      'nope',
+      forged(['A', 'a']), // the old form: a bare sort key
+      forged({ a: 1 }),
+      forged({ ...real, list: 'people' }),
+      forged({ ...real, key: ['A'] }),
+      forged({ ...real, key: ['A', 1] }),
+      forged({ ...real, filter: 7 }),
+    ]) {
+      expect(refusal(bad), bad).toEqual({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CURSOR', list: undefined });
+    }
+    // A list's own check of each part of the key (here: a day first).
+    const timeline = { list: 'timeline', filter: {} } as const;
+    const notADay = encodeCursor(timeline, ['Russia', 'x']);
+    const day = (v: string, i: number) => i > 0 || /^\d{4}-\d{2}-\d{2}$/.test(v);
+    expect(extensionsOf(() => decodeCursor('after', notADay, timeline, 2, day))?.reason).toBe('NOT_A_CURSOR');
   });
 });
 

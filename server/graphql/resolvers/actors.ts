@@ -24,8 +24,12 @@ export const actorResolvers: ResolverMap = {
 
     async actors(_: unknown, args: { filter?: ActorFilter | null } & PageArgs, { executor, loaders }: Context) {
       const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
-      const after = decodeCursor('after', args.after, 2);
       const search = args.filter?.search?.trim() ?? '';
+      const scope = {
+        list: 'actors',
+        filter: { search, kinds: args.filter?.kinds ?? null, ids: args.filter?.ids ?? null },
+      } as const;
+      const after = decodeCursor('after', args.after, scope, 2);
       const lucene = search === '' ? null : luceneQuery(search);
       if (search !== '' && lucene === null) return EMPTY_PAGE; // nothing searchable, e.g. "***"
       const params = {
@@ -41,7 +45,7 @@ export const actorResolvers: ResolverMap = {
         class: lucene === null ? 'lookup' : 'search',
       });
       const rows = loaders.primeActors((row?.rows ?? []) as ActorRow[]);
-      return page(rows, first, Number(row?.totalCount ?? 0), (a) => [a.name, a.id]);
+      return page(rows, first, Number(row?.totalCount ?? 0), (a) => [a.name, a.id], scope);
     },
   },
 

@@ -59,15 +59,18 @@ export const ingestResolvers: ResolverMap = {
       context: Context,
     ) {
       const first = intBetween('first', args.first, 1, MAX_PAGE, 100);
-      const after = decodeCursor('after', args.after, 2);
+      const source = args.source ?? null;
+      const states = args.state && args.state.length > 0 ? [...args.state] : null;
+      const scope = { list: 'proposals', filter: { source, states } } as const;
+      const after = decodeCursor('after', args.after, scope, 2, (v, i) => i === 0 || /^\d+$/.test(v));
       const { totalCount, rows } = await listProposals(context.executor, {
-        source: args.source ?? null,
-        states: args.state && args.state.length > 0 ? [...args.state] : null,
+        source,
+        states,
         after: after ? { source: after[0] as string, position: Number(after[1]) } : null,
         limit: first + 1,
       });
       const nodes = rows.slice(0, first);
-      const cursor = (p: ProposalRow) => encodeCursor([p.source, String(p.position)]);
+      const cursor = (p: ProposalRow) => encodeCursor(scope, [p.source, String(p.position)]);
       return {
         totalCount,
         edges: nodes.map((node) => ({ cursor: cursor(node), node })),

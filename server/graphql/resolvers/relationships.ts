@@ -43,18 +43,22 @@ export function neighborhoodBudget(limit = NEIGHBORHOOD_LIMIT): { limit: number;
 const sortKey = (r: RelationshipRow) => [r.validFrom ?? r.knownSince, r.id];
 
 /** One page of relationships.cypher: the list of relationships(filter) and of timeline. */
-async function relationshipPage(f: FilterParams, args: PageArgs, { executor, loaders }: Context, operation: string) {
+async function relationshipPage(
+  f: FilterParams,
+  args: PageArgs,
+  { executor, loaders }: Context,
+  operation: 'relationships' | 'timeline',
+) {
   const first = intBetween('first', args.first, 1, MAX_PAGE, DEFAULT_PAGE);
-  const after = decodeCursor('after', args.after, 2);
-  if (after && !/^\d{4}-\d{2}-\d{2}$/.test(after[0] ?? ''))
-    throw badInput('after', `"${args.after}" is not a cursor of this list`);
+  const scope = { list: operation, filter: f };
+  const after = decodeCursor('after', args.after, scope, 2, (v, i) => i > 0 || /^\d{4}-\d{2}-\d{2}$/.test(v));
   const [row] = await executor.read(
     RELATIONSHIPS,
     { f, afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: first + 1 },
     { operation, class: 'search' },
   );
   const rows = asKnownOn(loaders.prime((row?.rows ?? []) as RelationshipRow[]), f.knownOn);
-  return page(rows, first, Number(row?.totalCount ?? 0), sortKey);
+  return page(rows, first, Number(row?.totalCount ?? 0), sortKey, scope);
 }
 
 /** A Subgraph with what its budget left out. */
