@@ -72,5 +72,6 @@ export function relationshipRecord(r: Row): Relationship {
     claimedBy: text(r.claimedBy),
     about: text(r.about),
     ...(history.length > 0 ? { history } : {}),
+    ...(r.retractedAt ? { retraction: { at: String(r.retractedAt), reason: String(r.retractReason ?? '') } } : {}),
   };
 }

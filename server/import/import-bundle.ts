@@ -18,6 +18,7 @@ const SEED_LOADED = query('seed-loaded');
 const SEED_MARK_LOADED = query('seed-mark-loaded');
 const KNOWN_RELATIONSHIPS = query('import-known-relationships');
 const IMPORT_SOURCES = query('import-sources');
+const IMPORT_RETRACTED_DEGREES = query('import-retracted-degrees');
 
 /** Rows per UNWIND statement; all statements still share one transaction. */
 const CHUNK = 5_000;
@@ -95,7 +96,10 @@ CALL (a, b, row, same) {
     r.claimedBy = row.claimedBy, r.about = row.about,
     r.historyDates = [d IN row.history.dates | date(d)], r.historyFrom = row.history.from,
     r.historyTo = row.history.to, r.historySources = row.history.sources, r.historyBy = row.history.by,
-    r.historyNotes = row.history.notes
+    r.historyNotes = row.history.notes,
+    // A retraction is kept, and never undone by a bundle without one: the first time and reason stay.
+    r.retractedAt = coalesce(r.retractedAt, CASE WHEN row.retraction IS NULL THEN null ELSE datetime(row.retraction.at) END),
+    r.retractReason = coalesce(r.retractReason, row.retraction.reason)
 }
 RETURN count(*) AS count,
   [c IN collect(CASE WHEN same THEN null ELSE {id: row.id, type: k.type, from: k.from, to: k.to} END)
@@ -214,6 +218,7 @@ function relationshipRow(rel: Relationship, published: Map<string, string>) {
       by: (rel.history ?? []).map((h) => h.by ?? ''),
       notes: (rel.history ?? []).map((h) => h.note ?? ''),
     },
+    retraction: rel.retraction ?? null,
   };
 }
 
@@ -275,6 +280,9 @@ export async function writeBundle(
     );
     done += rows.length;
   }
+  // Actors count their retracted relationships (actor-degree); those the bundle retracts count now.
+  const retractedEnds = [...new Set(bundle.relationships.filter((r) => r.retraction).flatMap((r) => [r.from, r.to]))];
+  if (retractedEnds.length > 0) await tx.run(IMPORT_RETRACTED_DEGREES, { ids: retractedEnds });
 }
 
 /** Validates `input` as a bundle, then writes all of it in one transaction, or throws and writes nothing. */

@@ -77,6 +77,20 @@ export const relationshipSchema = z.strictObject({
   about: slug.nullish(),
   /** Optional (bundles without it stay valid): the status changes, oldest first. */
   history: z.array(historyEntrySchema, { error: 'expected an array of status changes' }).optional(),
+  /** Optional: when and why the relationship was withdrawn (export writes it, so import keeps it). */
+  retraction: z
+    .strictObject(
+      {
+        at: z.iso.datetime({ offset: true, error: 'expected an ISO date-time such as 2024-10-14T09:30:00Z' }),
+        reason: z
+          .string({ error: 'expected a string' })
+          .trim()
+          .min(1, { error: 'must say why the relationship is retracted' })
+          .max(1000, { error: 'at most 1000 characters' }),
+      },
+      { error: 'expected {at, reason}' },
+    )
+    .optional(),
 });
 
 export const envelopeSchema = z.object({
@@ -132,6 +146,8 @@ export interface Relationship {
   about: string | null;
   /** Status changes, oldest first; absent when there are none (so older bundles read the same). */
   history?: HistoryRecord[];
+  /** When (ISO date-time) and why it was withdrawn; absent on a live relationship. */
+  retraction?: { at: string; reason: string };
 }
 
 /** A status change as a bundle writes it: `from` is the status before, `to` the one after. */

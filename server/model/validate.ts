@@ -125,6 +125,7 @@ function normalizeRelationship(r: z.output<typeof relationshipSchema>): Relation
     ...(r.history && r.history.length > 0
       ? { history: r.history.map((h) => ({ ...h, by: h.by ?? null, note: h.note ?? null })) }
       : {}),
+    ...(r.retraction ? { retraction: { at: r.retraction.at, reason: r.retraction.reason } } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { query } from '../../server/db/queries.js';
 import { exportBundle } from '../../server/import/export-bundle.js';
 import { BASE_SEED, BundleValidationError, importBundle, seedDatabase } from '../../server/import/import-bundle.js';
 import { runScript } from '../helpers/cli.js';
@@ -225,6 +226,47 @@ describe('round trip', () => {
     expect(first.relationships.length).toBeGreaterThan(20);
     await resetDatabase(executor);
     await importBundle(executor, JSON.parse(JSON.stringify(first)));
+    expect(JSON.stringify(await exportBundle(executor))).toBe(JSON.stringify(first));
+  });
+
+  it('keeps retractions, status histories and corroborating sources (every seed, two retractions)', async () => {
+    await seedDatabase(executor);
+    const retract = query('retract-relationship');
+    const retracted = {
+      'north-korea-sends-troops-to-russia': 'Withdrawn in a test.',
+      'kim-jong-un-met-with-vladimir-putin-2023-09': 'Also withdrawn in a test.',
+    };
+    for (const [id, reason] of Object.entries(retracted)) {
+      expect(await executor.write(retract, { ids: [id], reason }, { operation: 'test-retract' })).toHaveLength(1);
+    }
+    const retractedDegrees = () =>
+      executor.read(
+        'MATCH (a:Actor) WHERE a.retractedDegree > 0 RETURN a.id AS id, a.retractedDegree AS n ORDER BY id',
+        {},
+        { operation: 'test' },
+      );
+    const degrees = await retractedDegrees();
+    expect(degrees.length).toBeGreaterThan(0);
+
+    const first = await exportBundle(executor);
+    const troops = first.relationships.find((r) => r.id === 'north-korea-sends-troops-to-russia');
+    // Corroborated by later sources, its status changed by review, and retracted.
+    expect(troops?.sources.length).toBeGreaterThan(1);
+    expect(troops?.history?.length).toBeGreaterThan(0);
+    expect(troops?.retraction).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      reason: 'Withdrawn in a test.',
+    });
+    expect(
+      Object.fromEntries(first.relationships.filter((r) => r.retraction).map((r) => [r.id, r.retraction?.reason])),
+    ).toEqual(retracted);
+
+    await resetDatabase(executor);
+    await importBundle(executor, JSON.parse(JSON.stringify(first)));
+    expect(JSON.stringify(await exportBundle(executor))).toBe(JSON.stringify(first));
+    expect(await retractedDegrees()).toEqual(degrees);
+    // A bundle without the retraction (an older export, a seed) does not bring the relationship back.
+    await importBundle(executor, { ...first, relationships: first.relationships.map(({ retraction: _, ...r }) => r) });
     expect(JSON.stringify(await exportBundle(executor))).toBe(JSON.stringify(first));
   });
 
