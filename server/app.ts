@@ -7,6 +7,7 @@ import type { Executor } from './db/executor.js';
 import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSchema } from './graphql/schema.js';
+import { readinessCheck } from './http/readiness.js';
 import { useCancellation } from './http/use-cancellation.js';
 import { useCsrfPrevention } from './http/use-csrf.js';
 import { useErrorCodes } from './http/use-error-codes.js';
@@ -24,11 +25,13 @@ export interface AppOptions {
   readonly clientDir?: string;
   /** Where request logs go; default a logger made from the config. */
   readonly log?: Logger;
+  /** False while the database's schema and seed are still being put in place (/ready says 503). */
+  readonly prepared?: () => boolean;
 }
 
 export const GRAPHQL_PATH = '/graphql';
 
-export function createApp({ config, executor, clientDir, log = createLogger(config) }: AppOptions) {
+export function createApp({ config, executor, clientDir, log = createLogger(config), prepared }: AppOptions) {
   const production = config.nodeEnv === 'production';
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
@@ -59,7 +62,7 @@ export function createApp({ config, executor, clientDir, log = createLogger(conf
       useRateLimit({ limit: config.rateLimit, trustProxy: config.trustProxy, log }),
       useCancellation(),
       useErrorCodes({ hideSuggestions: production }),
-      useReadinessCheck({ endpoint: '/ready', check: () => executor.ping() }),
+      useReadinessCheck({ endpoint: '/ready', check: readinessCheck(executor, prepared) }),
       useStaticClient({
         dir: clientDir ?? path.join(ROOT_DIR, 'client', 'dist'),
         reserved: [GRAPHQL_PATH, '/health', '/ready'],

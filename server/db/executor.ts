@@ -68,8 +68,6 @@ export interface Executor {
   write(query: string, params: Params, options: CallOptions): Promise<Row[]>;
   /** Runs `work` in one write transaction: all of it commits or none of it does. */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>, options: CallOptions): Promise<T>;
-  /** True when Neo4j answers a trivial query now. */
-  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -192,12 +190,6 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
           run: (query, params = {}) => runIn(tx, query, params, { operation: options.operation, mode: 'write', query }),
         }),
       ),
-    async ping() {
-      if (down) return false;
-      const ok = await answers();
-      if (!ok) markDown();
-      return ok;
-    },
     close: () => {
       clearInterval(probe);
       return driver.close();

@@ -25,7 +25,6 @@ function failing(): Executor {
     read: (_q, _p, options) => fail(options.operation, options.operation.endsWith('-neighbors') ? 60 : 10),
     write: () => fail('write', 10),
     writeTransaction: () => fail('write', 10),
-    ping: async () => true,
     close: async () => {},
   };
 }

@@ -1,0 +1,40 @@
+// What /ready answers: whether a real read succeeds now, through the same executor, driver and
+// read-transaction path the resolvers use. A `RETURN 1`, or a one-node match, answers well before
+// Neo4j serves the application's queries again after a restart (they time out for a while), so the
+// check runs the first page of `actors`, a query the client asks. The answer is kept for a moment,
+// so that a load balancer polling /ready costs one read per READY_CACHE_MS however often it asks.
+import type { Executor } from '../db/executor.js';
+import { query } from '../db/queries.js';
+
+/** How long one answer is reused. */
+export const READY_CACHE_MS = 1_000;
+/** A read that takes longer than this means "not ready". */
+export const READY_TIMEOUT_MS = 2_000;
+
+const ACTORS = query('actors');
+const FIRST_ACTOR = { kinds: null, ids: null, afterName: null, afterId: null, limit: 1 };
+
+/**
+ * Ready: `prepared()` (the start-up's schema and seed are in place; while they are written, queries
+ * wait on the schema) and a read succeeds within READY_TIMEOUT_MS.
+ */
+export function readinessCheck(
+  executor: Executor,
+  prepared: () => boolean = () => true,
+  now: () => number = Date.now,
+): () => Promise<boolean> {
+  let last: { at: number; ready: Promise<boolean> } | undefined;
+  return () => {
+    if (!prepared()) return Promise.resolve(false);
+    const at = now();
+    if (last && at - last.at < READY_CACHE_MS) return last.ready;
+    const ready = executor
+      .read(ACTORS, FIRST_ACTOR, { operation: 'ready', signal: AbortSignal.timeout(READY_TIMEOUT_MS) })
+      .then(
+        () => true,
+        () => false,
+      );
+    last = { at, ready };
+    return ready;
+  };
+}
