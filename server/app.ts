@@ -25,13 +25,11 @@ export interface AppOptions {
   readonly clientDir?: string;
   /** Where request logs go; default a logger made from the config. */
   readonly log?: Logger;
-  /** False while the database's schema and seed are still being put in place (/ready says 503). */
-  readonly prepared?: () => boolean;
 }
 
 export const GRAPHQL_PATH = '/graphql';
 
-export function createApp({ config, executor, clientDir, log = createLogger(config), prepared }: AppOptions) {
+export function createApp({ config, executor, clientDir, log = createLogger(config) }: AppOptions) {
   const production = config.nodeEnv === 'production';
   return createYoga<Record<string, never>, Context>({
     schema: buildSchema(),
@@ -62,7 +60,7 @@ export function createApp({ config, executor, clientDir, log = createLogger(conf
       useRateLimit({ limit: config.rateLimit, trustProxy: config.trustProxy, log }),
       useCancellation(),
       useErrorCodes({ hideSuggestions: production }),
-      useReadinessCheck({ endpoint: '/ready', check: readinessCheck(executor, prepared) }),
+      useReadinessCheck({ endpoint: '/ready', check: readinessCheck(executor) }),
       useStaticClient({
         dir: clientDir ?? path.join(ROOT_DIR, 'client', 'dist'),
         reserved: [GRAPHQL_PATH, '/health', '/ready'],

@@ -46,9 +46,9 @@ async function main(): Promise<void> {
   // Schema and seed first, so the first request sees the seeded graph. If Neo4j is away (external
   // mode) this returns after one try and keeps retrying in the background: the server serves anyway
   // and /ready says 503 until Neo4j answers.
-  const bootstrap = await bootstrapDatabase(executor, log);
+  await bootstrapDatabase(executor, log);
 
-  const app = createApp({ config, executor, prepared: () => bootstrap.done });
+  const app = createApp({ config, executor });
   const listening = http.createServer(app);
   server = gracefulClose(listening, { graceMs: SHUTDOWN_GRACE_MS, log });
   if (stopping) return;

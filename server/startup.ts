@@ -10,34 +10,23 @@ import { RELATIONSHIP_TYPES } from './model/vocabulary.js';
 const RETRY_MS = 5_000;
 const RETRACTED_DEGREES = query('retracted-degrees');
 
-/** Whether the schema and seed are in place; until then the server is not ready. */
-export interface Bootstrap {
-  readonly done: boolean;
-}
-
 /**
  * Applies the schema and loads the seed graph (both idempotent). When Neo4j cannot be reached it
  * retries in the background, so the server can start first and become ready once Neo4j is back.
  */
-export async function bootstrapDatabase(executor: Executor, log: Logger): Promise<Bootstrap> {
-  const state = { done: false };
+export async function bootstrapDatabase(executor: Executor, log: Logger): Promise<void> {
   try {
     await runBootstrap(executor, log);
-    state.done = true;
   } catch (error) {
     log.warn({ err: error }, `Could not prepare the database; retrying every ${RETRY_MS / 1000} s`);
     const timer = setInterval(() => {
       runBootstrap(executor, log).then(
-        () => {
-          state.done = true;
-          clearInterval(timer);
-        },
+        () => clearInterval(timer),
         () => {},
       );
     }, RETRY_MS);
     timer.unref();
   }
-  return state;
 }
 
 async function runBootstrap(executor: Executor, log: Logger): Promise<void> {

@@ -15,17 +15,12 @@ const ACTORS = query('actors');
 const FIRST_ACTOR = { kinds: null, ids: null, afterName: null, afterId: null, limit: 1 };
 
 /**
- * Ready: `prepared()` (the start-up's schema and seed are in place; while they are written, queries
- * wait on the schema) and a read succeeds within READY_TIMEOUT_MS.
+ * Ready: the read succeeds within READY_TIMEOUT_MS. While the start-up writes the schema, queries
+ * wait on it, so this says 503 then too.
  */
-export function readinessCheck(
-  executor: Executor,
-  prepared: () => boolean = () => true,
-  now: () => number = Date.now,
-): () => Promise<boolean> {
+export function readinessCheck(executor: Executor, now: () => number = Date.now): () => Promise<boolean> {
   let last: { at: number; ready: Promise<boolean> } | undefined;
   return () => {
-    if (!prepared()) return Promise.resolve(false);
     const at = now();
     if (last && at - last.at < READY_CACHE_MS) return last.ready;
     const ready = executor

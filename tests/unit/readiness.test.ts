@@ -19,7 +19,7 @@ describe('readinessCheck', () => {
   it('is ready when a read through the executor succeeds, and asks again only after the cache time', async () => {
     let clock = 0;
     const { executor, calls } = stub(async () => [{ id: 'a' }]);
-    const ready = readinessCheck(executor, undefined, () => clock);
+    const ready = readinessCheck(executor, () => clock);
     expect(await ready()).toBe(true);
     expect(await ready()).toBe(true);
     expect(calls).toHaveLength(1);
@@ -39,20 +39,10 @@ describe('readinessCheck', () => {
           else options.signal?.addEventListener('abort', () => reject(new Error('CANCELLED')));
         }),
     );
-    const ready = readinessCheck(executor, undefined, () => clock);
+    const ready = readinessCheck(executor, () => clock);
     expect(await ready()).toBe(false);
     clock += READY_CACHE_MS;
     mode = 'hang';
     expect(await ready()).toBe(false);
-  });
-
-  it('is not ready, without asking Neo4j, while the start-up is still preparing the database', async () => {
-    let prepared = false;
-    const { executor, calls } = stub(async () => []);
-    const ready = readinessCheck(executor, () => prepared);
-    expect(await ready()).toBe(false);
-    expect(calls).toHaveLength(0);
-    prepared = true;
-    expect(await ready()).toBe(true);
   });
 });
