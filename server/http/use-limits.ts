@@ -1,7 +1,7 @@
 // Query limits (OWASP GraphQL cheat sheet): depth, aliases, directives and tokens through
 // graphql-armor, the length of the query text, and the cost: how many values the response can
-// hold, estimated with variables and defaults applied (operation-cost.ts), checked before execution. The request-body size is Yoga's
-// own maxRequestBodySize, set from BODY_BYTES in server/app.ts; batching stays off (Yoga's default).
+// hold, estimated with variables and defaults applied (operation-cost.ts), checked before execution. The request-body size is
+// bodyBytes, enforced by use-body-limit.ts (server/app.ts); batching stays off (Yoga's default).
 //
 // The numbers come from the client's own documents (client/src/api/operations.ts), measured with
 // these same rules (tests/int/harden-limits.int.test.ts sends every one of them through these limits):
