@@ -14,7 +14,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
-import { operationCost } from './operation-cost.js';
+import { executionCost } from './operation-cost.js';
 import { requestLogger } from './use-request-log.js';
 
 export const LIMITS = Object.freeze({
@@ -73,7 +73,7 @@ export function useLimits({ log, blockFieldSuggestions }: LimitsOptions): Plugin
       enter(context);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+      const cost = executionCost(args);
       if (!cost || cost.values <= LIMITS.cost) return;
       const request = (args.contextValue as { request?: Request }).request;
       (requestLogger(request) ?? log)?.warn({ limit: 'cost', estimate: cost.values }, 'Query refused by a limit');
