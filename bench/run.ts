@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-api] [--skip-client] [--skip-extract]
-// [--only-extract] [--only-ingest]
+// [--only-extract] [--only-ingest] [--skip-import] [--skip-analytics] [--classes=actor,relationships]
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
 // handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
 // cached, the client's rendering and the article reader's speed; prints
@@ -118,17 +118,23 @@ async function main(): Promise<void> {
         const size = SIZES[name];
         log(`\n== ${name}: ${size.actors} actors, ${size.relationships} relationships`);
         const bundle = generateBundle({ ...size, seed: SEED });
-        report.import.push(await benchImport(db, name, bundle, log));
-        write();
+        // --skip-import measures the graph already in the database (a kept instance, BENCH_KEEP_NEO4J=1),
+        // which must be this size's graph of the same seed.
+        if (!args.includes('--skip-import')) {
+          report.import.push(await benchImport(db, name, bundle, log));
+          write();
+        }
         const servers = args.includes('--skip-api') ? null : await startServers(db);
         if (servers) {
           try {
             const targets = pickTargets(bundle, 64);
             const durations = name === FULL_AT ? DURATIONS.full : DURATIONS.scaling;
+            const only = arg('classes')?.split(',');
+            const classes = name === 'L' ? SCALING_CLASSES.filter((c) => !only || only.includes(c)) : only;
             report.api.push(
               ...(await benchApi(servers, name, targets, durations, log, {
                 fixedRate: durations.fixedRateS > 0,
-                ...(name === 'L' ? { classes: SCALING_CLASSES } : {}),
+                ...(classes ? { classes } : {}),
               })),
             );
           } finally {
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
           }
           write();
         }
+        if (args.includes('--skip-analytics')) continue;
         log('  -- analytics');
         report.analytics.push(
           await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),

@@ -8,6 +8,7 @@ import type { Context } from './graphql/context.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSchema } from './graphql/schema.js';
 import { readinessCheck } from './http/readiness.js';
+import { useBodyLimit } from './http/use-body-limit.js';
 import { useCancellation } from './http/use-cancellation.js';
 import { useCsrfPrevention } from './http/use-csrf.js';
 import { useErrorCodes } from './http/use-error-codes.js';
@@ -48,12 +49,14 @@ export function createApp({ config, executor, clientDir, log = createLogger(conf
         : production
           ? false
           : undefined,
-    maxRequestBodySize: LIMITS.bodyBytes,
+    // LIMITS.bodyBytes, enforced by useBodyLimit: Yoga's own limit streams every body through a counter.
+    maxRequestBodySize: false,
     batching: false,
     logging: config.logLevel === 'silent' ? false : 'warn',
     context: ({ request }) => ({ config, executor, request, loaders: createLoaders(executor) }),
     plugins: [
       useRequestLog({ log }),
+      useBodyLimit(LIMITS.bodyBytes),
       useCsrfPrevention({ endpoint: GRAPHQL_PATH }),
       useLimits({ log, blockFieldSuggestions: production }),
       ...(production ? [useDisableIntrospection()] : []),

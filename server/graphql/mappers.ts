@@ -7,12 +7,21 @@ import { type DatePrecision, formatPartialDate, parsePartialDate } from '../mode
 import { relationshipType } from '../model/vocabulary.js';
 import type { Context } from './context.js';
 
-/** The actor a relationship end names; the database guarantees it exists (edges need both ends). */
-export async function endActor(id: string, embedded: ActorRow | undefined, { loaders }: Context): Promise<ActorRow> {
+/**
+ * The actor a relationship end names; the database guarantees it exists (edges need both ends).
+ * An embedded end is returned as it is, not in a promise: graphql-js completes a plain value
+ * without scheduling, and a list of relationships has two ends each.
+ */
+export function endActor(
+  id: string,
+  embedded: ActorRow | undefined,
+  { loaders }: Context,
+): ActorRow | Promise<ActorRow> {
   if (embedded) return embedded;
-  const actor = await loaders.actor.load(id);
-  if (!actor) throw new GraphQLError(`Actor "${id}" of a relationship is missing.`);
-  return actor;
+  return loaders.actor.load(id).then((actor) => {
+    if (!actor) throw new GraphQLError(`Actor "${id}" of a relationship is missing.`);
+    return actor;
+  });
 }
 
 /** The RelationshipTypeInfo of a type: its vocabulary entry under the SDL's field names. */

@@ -150,3 +150,24 @@ export function operationCost(
   const values = walk(root, operation.selectionSet, 1, undefined, new Set());
   return { values, tokens: operation.operation === 'query' ? tokens : 0 };
 }
+
+/** What operationCost reads from an execution's arguments. */
+export interface CostArgs {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly operationName?: string | null | undefined;
+  readonly variableValues?: Record<string, unknown> | null | undefined;
+}
+
+const costs = new WeakMap<CostArgs, OperationCost | undefined>();
+
+/**
+ * operationCost of one execution, computed once however many plugins ask (the cost limit and the
+ * rate limit both read it): envelop hands every onExecute hook the same arguments object.
+ */
+export function executionCost(args: CostArgs): OperationCost | undefined {
+  if (costs.has(args)) return costs.get(args);
+  const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+  costs.set(args, cost);
+  return cost;
+}

@@ -1,7 +1,7 @@
 // Query limits (OWASP GraphQL cheat sheet): depth, aliases, directives and tokens through
 // graphql-armor, the length of the query text, and the cost: how many values the response can
-// hold, estimated with variables and defaults applied (operation-cost.ts), checked before execution. The request-body size is Yoga's
-// own maxRequestBodySize, set from BODY_BYTES in server/app.ts; batching stays off (Yoga's default).
+// hold, estimated with variables and defaults applied (operation-cost.ts), checked before execution. The request-body size is
+// bodyBytes, enforced by use-body-limit.ts (server/app.ts); batching stays off (Yoga's default).
 //
 // The numbers come from the client's own documents (client/src/api/operations.ts), measured with
 // these same rules (tests/int/harden-limits.int.test.ts sends every one of them through these limits):
@@ -14,7 +14,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
-import { operationCost } from './operation-cost.js';
+import { executionCost } from './operation-cost.js';
 import { requestLogger } from './use-request-log.js';
 
 export const LIMITS = Object.freeze({
@@ -73,7 +73,7 @@ export function useLimits({ log, blockFieldSuggestions }: LimitsOptions): Plugin
       enter(context);
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+      const cost = executionCost(args);
       if (!cost || cost.values <= LIMITS.cost) return;
       const request = (args.contextValue as { request?: Request }).request;
       (requestLogger(request) ?? log)?.warn({ limit: 'cost', estimate: cost.values }, 'Query refused by a limit');

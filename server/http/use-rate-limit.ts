@@ -10,7 +10,7 @@
 // X-Forwarded-For entry, the one the proxy itself appended, so a client cannot pick its own key.
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { RateLimitConfig } from '../config.js';
-import { operationCost } from './operation-cost.js';
+import { executionCost } from './operation-cost.js';
 
 export interface RateLimitOptions {
   readonly limit: RateLimitConfig;
@@ -76,7 +76,7 @@ export function useRateLimit({ limit, trustProxy, log, now }: RateLimitOptions):
   const buckets = new TokenBuckets(limit, now);
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues)?.tokens ?? 0;
+      const cost = executionCost(args)?.tokens ?? 0;
       if (cost === 0) return;
       const context = args.contextValue as { request?: Request; requestId?: string };
       if (!context.request) return;

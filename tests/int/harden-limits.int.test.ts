@@ -2,6 +2,8 @@
 // passes the query limits, each limit admits a query just under it and refuses one just over with a
 // clear message and no stack trace; body size, batching, CSRF, CORS, production mode, rate limits
 // and request ids.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
@@ -213,6 +215,62 @@ describe('query limits', () => {
     const over = await dev.post(body(LIMITS.bodyBytes + 1));
     expect(over.response.status).toBe(413);
     expectRefused(over.body, /Request body too large/i);
+  });
+
+  it('body size over node:http: by Content-Length before reading, and counted when chunked', async () => {
+    const server = http.createServer(dev.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const send = (body: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/graphql',
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              text += chunk;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const small = JSON.stringify({ query: '{ __typename }' });
+      const large = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(LIMITS.bodyBytes) } });
+      const exact = await send(small, { 'content-length': String(Buffer.byteLength(small)) });
+      expect(exact.status).toBe(200);
+      expect(JSON.parse(exact.text).data).toEqual({ __typename: 'Query' });
+      const declared = await send(large, { 'content-length': String(Buffer.byteLength(large)) });
+      expect(declared.status).toBe(413);
+      expect(declared.text).toMatch(/Request body too large/);
+      const chunked = await send(large, { 'transfer-encoding': 'chunked' });
+      expect(chunked.status).toBe(413);
+      expect(chunked.text).toMatch(/Request body too large/);
+      const smallChunked = await send(small, { 'transfer-encoding': 'chunked' });
+      expect(smallChunked.status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('refuses a Content-Length that is not one non-negative integer', async () => {
+    const response = await dev.app.fetch('http://actor-graph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '12, 12' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/Content-Length/);
   });
 
   it('refuses batched requests', async () => {

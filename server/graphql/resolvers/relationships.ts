@@ -175,10 +175,11 @@ export const relationshipResolvers: ResolverMap = {
       ]);
       return renderSentence(r.type, r.status, from.name, to.name);
     },
-    async sources(r: RelationshipRow, _: unknown, { loaders }: Context) {
+    sources(r: RelationshipRow, _: unknown, { loaders }: Context) {
       if (r.sourceRows) return r.sourceRows;
-      const rows = await loaders.source.loadMany(r.sources ?? []);
-      return rows.filter((s): s is SourceRow => s !== null && !(s instanceof Error));
+      return loaders.source
+        .loadMany(r.sources ?? [])
+        .then((rows) => rows.filter((s): s is SourceRow => s !== null && !(s instanceof Error)));
     },
     claimedBy: (r: RelationshipRow, _: unknown, { loaders }: Context) =>
       r.claimedBy ? loaders.actor.load(r.claimedBy) : null,
