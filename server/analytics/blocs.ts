@@ -46,20 +46,21 @@ function augmented(graph: SignedGraph, share: number): Augmented {
   }
   let size = n;
   for (let k = 0; k < n; k++) {
-    const hostile = (graph.pairsOf[k] ?? []).flatMap((i) => {
-      const p = graph.pairs[i];
-      return p !== undefined && p.weight < 0 ? [p] : [];
-    });
-    if (hostile.length < 2) continue;
+    let hostile = 0;
+    for (const i of graph.pairsOf[k] ?? []) if ((graph.pairs[i]?.weight ?? 0) < 0) hostile++;
+    if (hostile < 2) continue;
     const side = size++;
-    for (const p of hostile) {
+    for (const i of graph.pairsOf[k] ?? []) {
+      const p = graph.pairs[i];
+      if (p === undefined || p.weight >= 0) continue;
       from.push(side);
       to.push(p.u === k ? p.v : p.u);
       weight.push(share * -p.weight);
     }
   }
   const offsets = new Int32Array(size + 1);
-  for (const u of [...from, ...to]) offsets[u + 1] = (offsets[u + 1] as number) + 1;
+  for (const u of from) offsets[u + 1] = (offsets[u + 1] as number) + 1;
+  for (const v of to) offsets[v + 1] = (offsets[v + 1] as number) + 1;
   for (let i = 0; i < size; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
   const fill = offsets.slice(0, size);
   const neighbours = new Int32Array(2 * from.length);
@@ -90,9 +91,10 @@ function augmented(graph: SignedGraph, share: number): Augmented {
 function louvainStart(g: Augmented): Int32Array {
   const positive = new UndirectedGraph();
   for (let i = 0; i < g.size; i++) positive.addNode(i);
+  // Keyed by index: graphology then generates no key per edge, which cost as much as Louvain here.
   for (let i = 0; i < g.from.length; i++) {
     const w = g.weight[i] as number;
-    if (w > 0) positive.addEdge(g.from[i], g.to[i], { weight: w });
+    if (w > 0) positive.addEdgeWithKey(i, g.from[i], g.to[i], { weight: w });
   }
   const bloc = new Int32Array(g.size);
   if (positive.size === 0) {
@@ -300,8 +302,9 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
     held[e.v] = (held[e.v] as number) + e.weight;
   }
   // Shared adversaries: an outside actor two or more members are hostile to (on balance).
+  const hostileBy = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
-    const hostileBy = new Map<number, number[]>();
+    hostileBy.clear();
     for (const i of graph.pairsOf[k] ?? []) {
       const p = graph.pairs[i];
       if (p === undefined || p.weight >= 0) continue;

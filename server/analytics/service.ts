@@ -45,7 +45,9 @@ export function createAnalytics(executor: Executor): Analytics {
     const filterKey = JSON.stringify(f);
     return answers.get(version, JSON.stringify([filterKey, ...key]), async () => {
       const graph = await (
-        read ?? (() => graphs.get(version, filterKey, async () => signedGraph(await readProjection(executor, f))))
+        read ??
+        (() =>
+          graphs.get(version, filterKey, async () => signedGraph(await readProjection(executor, f, { claims: false }))))
       )();
       return { version, graph, value: compute(graph) };
     });

@@ -77,7 +77,7 @@ describe('dyads on every seed', () => {
   it('reads only the two sides and answers as the whole projection does, for every pair and filter', async () => {
     for (const input of [null, { statuses: ['fact', 'reported'] }, { knownOn: '2024-10-20' }, { asOf: '2024-06-20' }]) {
       const f = filterParams(input);
-      const whole = signedGraph(await readProjection(api.executor, f));
+      const whole = signedGraph(await readProjection(api.executor, f, { claims: true }));
       // Every pair with a relationship or a claim between their sides, and a few without.
       const pairs = whole.pairs.map((p) => [p.u, p.v] as const).concat([[0, whole.ids.length - 1]]);
       for (const [u, v] of pairs) {
