@@ -1,13 +1,15 @@
 // The graph the analytics work on (server/analytics/projection.ts), in one read: every
 // relationship passing a RelationshipFilter, the actors they touch, and the type and ends of each
-// relationship a claim among them is about, whether or not that one passes the filter. The second
-// pass over the relationships runs only when there are claims: Neo4j has no index on relationship
-// ids across types. Relationships come as one space-separated string each, which halves the time
+// relationship a claim among them is about, whether or not that one passes the filter. Only a dyad
+// looks at what claims are about, and it reads its own part of the graph (analytics-dyad), so the
+// blocs and centrality ask without $claims and skip that second pass over the relationships (Neo4j
+// has no index on relationship ids across types, and a seek per id and type costs more). Relationships come as one space-separated string each, which halves the time
 // Bolt and the driver take for them against a list of eight values; every field is a slug, a type
 // name, a number or a date, none of which has a space.
-// params: $f (see relationship-filter and relationship-ends)
+// params: $f (see relationship-filter and relationship-ends), $claims (boolean)
 // returns: edges ["id type from to status confidence day about"] (day: valid start or knownSince; about
 //   empty for no claim), actors [{id, kind, name, aliases, description}], claimed ["id type from to"]
+//   (empty without $claims)
 CALL () {
   MATCH (a:Actor)-[r]->(b:Actor)
   WHERE __RELATIONSHIP_FILTER__
@@ -23,7 +25,7 @@ CALL (ends) {
   RETURN collect(x {.id, .name, .aliases, .description, kind: [l IN labels(x) WHERE l <> 'Actor'][0]}) AS actors
 }
 CALL (about) {
-  WITH about WHERE size(about) > 0
+  WITH about WHERE $claims AND size(about) > 0
   MATCH (x:Actor)-[q]->(y:Actor)
   WHERE q.id IN about
   RETURN collect(q.id + ' ' + type(q) + ' ' + x.id + ' ' + y.id) AS claimed

@@ -46,20 +46,21 @@ function augmented(graph: SignedGraph, share: number): Augmented {
   }
   let size = n;
   for (let k = 0; k < n; k++) {
-    const hostile = (graph.pairsOf[k] ?? []).flatMap((i) => {
-      const p = graph.pairs[i];
-      return p !== undefined && p.weight < 0 ? [p] : [];
-    });
-    if (hostile.length < 2) continue;
+    let hostile = 0;
+    for (const i of graph.pairsOf[k] ?? []) if ((graph.pairs[i]?.weight ?? 0) < 0) hostile++;
+    if (hostile < 2) continue;
     const side = size++;
-    for (const p of hostile) {
+    for (const i of graph.pairsOf[k] ?? []) {
+      const p = graph.pairs[i];
+      if (p === undefined || p.weight >= 0) continue;
       from.push(side);
       to.push(p.u === k ? p.v : p.u);
       weight.push(share * -p.weight);
     }
   }
   const offsets = new Int32Array(size + 1);
-  for (const u of [...from, ...to]) offsets[u + 1] = (offsets[u + 1] as number) + 1;
+  for (const u of from) offsets[u + 1] = (offsets[u + 1] as number) + 1;
+  for (const v of to) offsets[v + 1] = (offsets[v + 1] as number) + 1;
   for (let i = 0; i < size; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
   const fill = offsets.slice(0, size);
   const neighbours = new Int32Array(2 * from.length);
@@ -90,9 +91,10 @@ function augmented(graph: SignedGraph, share: number): Augmented {
 function louvainStart(g: Augmented): Int32Array {
   const positive = new UndirectedGraph();
   for (let i = 0; i < g.size; i++) positive.addNode(i);
+  // Keyed by index: graphology then generates no key per edge, which cost as much as Louvain here.
   for (let i = 0; i < g.from.length; i++) {
     const w = g.weight[i] as number;
-    if (w > 0) positive.addEdge(g.from[i], g.to[i], { weight: w });
+    if (w > 0) positive.addEdgeWithKey(i, g.from[i], g.to[i], { weight: w });
   }
   const bloc = new Int32Array(g.size);
   if (positive.size === 0) {
@@ -277,17 +279,76 @@ export function campName(name: string): string {
 export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliances {
   const label = partition(graph, share);
   const n = graph.ids.length;
-  const byStrength = (x: number, y: number) =>
-    (graph.strength[y] as number) - (graph.strength[x] as number) || compare(graph.ids[x] ?? '', graph.ids[y] ?? '');
   const groups = new Map<number, number[]>();
   for (let v = 0; v < n; v++) {
     const group = groups.get(label[v] as number) ?? [];
     group.push(v);
     groups.set(label[v] as number, group);
   }
-  const memberLists = [...groups.values()].map((members) => members.sort(byStrength));
-  memberLists.sort((x, y) => y.length - x.length || byStrength(x[0] as number, y[0] as number));
+  const unordered = [...groups.values()];
   const blocOf = new Int32Array(n);
+  unordered.forEach((members, b) => {
+    for (const v of members) blocOf[v] = b;
+  });
+
+  // The evidence of each bloc, and how much of it each member takes part in: the member most of
+  // what holds a bloc together runs through is its most central, its leader.
+  const found: Evidence[][] = unordered.map(() => []);
+  const held = new Float64Array(n);
+  for (const e of graph.edges) {
+    if (e.kind !== 'act' || e.weight <= 0 || blocOf[e.u] !== blocOf[e.v]) continue;
+    found[blocOf[e.u] as number]?.push({ relationship: e.id, reason: 'TIE', weight: round(e.weight), adversary: null });
+    held[e.u] = (held[e.u] as number) + e.weight;
+    held[e.v] = (held[e.v] as number) + e.weight;
+  }
+  // Shared adversaries: an outside actor two or more members are hostile to (on balance).
+  const hostileBy = new Map<number, number[]>();
+  for (let k = 0; k < n; k++) {
+    hostileBy.clear();
+    for (const i of graph.pairsOf[k] ?? []) {
+      const p = graph.pairs[i];
+      if (p === undefined || p.weight >= 0) continue;
+      const member = p.u === k ? p.v : p.u;
+      const b = blocOf[member] as number;
+      if (b === blocOf[k]) continue;
+      const list = hostileBy.get(b) ?? [];
+      list.push(i);
+      hostileBy.set(b, list);
+    }
+    for (const [b, pairs] of hostileBy) {
+      if (pairs.length < 2) continue;
+      for (const i of pairs) {
+        const p = graph.pairs[i] as (typeof graph.pairs)[number];
+        const member = p.u === k ? p.v : p.u;
+        for (const j of p.edges) {
+          const e = graph.edges[j];
+          if (e === undefined || e.kind !== 'act' || e.weight >= 0) continue;
+          found[b]?.push({
+            relationship: e.id,
+            reason: 'SHARED_ADVERSARY',
+            weight: round(share * -e.weight),
+            adversary: graph.ids[k] ?? null,
+          });
+          held[member] = (held[member] as number) + share * -e.weight;
+        }
+      }
+    }
+  }
+
+  // Members by their part in the evidence; without any (a state and its leader alone), by strength.
+  const byPart = (x: number, y: number) =>
+    (held[y] as number) - (held[x] as number) ||
+    (graph.strength[y] as number) - (graph.strength[x] as number) ||
+    compare(graph.ids[x] ?? '', graph.ids[y] ?? '');
+  for (const members of unordered) members.sort(byPart);
+  const order = unordered.map((_, b) => b);
+  order.sort(
+    (x, y) =>
+      (unordered[y] as number[]).length - (unordered[x] as number[]).length ||
+      byPart((unordered[x] as number[])[0] as number, (unordered[y] as number[])[0] as number),
+  );
+  const memberLists = order.map((b) => unordered[b] as number[]);
+  const evidence = order.map((b) => found[b] as Evidence[]);
   memberLists.forEach((members, b) => {
     for (const v of members) blocOf[v] = b;
   });
@@ -323,17 +384,11 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
   frustrated.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || compare(x.a, y.a) || compare(x.b, y.b));
 
   const relations = memberLists.map(() => new Map<number, { cooperation: number; conflict: number; count: number }>());
-  const evidence: Evidence[][] = memberLists.map(() => []);
   for (const e of graph.edges) {
     if (e.weight === 0) continue;
     const a = blocOf[e.u] as number;
     const b = blocOf[e.v] as number;
-    if (a === b) {
-      if (e.kind === 'act' && e.weight > 0) {
-        evidence[a]?.push({ relationship: e.id, reason: 'TIE', weight: round(e.weight), adversary: null });
-      }
-      continue;
-    }
+    if (a === b) continue;
     for (const [mine, other] of [
       [a, b],
       [b, a],
@@ -344,35 +399,6 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
       else r.conflict += e.weight;
       r.count++;
       map.set(other, r);
-    }
-  }
-  // Shared adversaries: an outside actor two or more members are hostile to (on balance).
-  for (let k = 0; k < n; k++) {
-    const hostileBy = new Map<number, number[]>();
-    for (const i of graph.pairsOf[k] ?? []) {
-      const p = graph.pairs[i];
-      if (p === undefined || p.weight >= 0) continue;
-      const member = p.u === k ? p.v : p.u;
-      const b = blocOf[member] as number;
-      if (b === blocOf[k]) continue;
-      const list = hostileBy.get(b) ?? [];
-      list.push(i);
-      hostileBy.set(b, list);
-    }
-    for (const [b, pairs] of hostileBy) {
-      if (pairs.length < 2) continue;
-      for (const i of pairs) {
-        for (const j of graph.pairs[i]?.edges ?? []) {
-          const e = graph.edges[j];
-          if (e === undefined || e.kind !== 'act' || e.weight >= 0) continue;
-          evidence[b]?.push({
-            relationship: e.id,
-            reason: 'SHARED_ADVERSARY',
-            weight: round(share * -e.weight),
-            adversary: graph.ids[k] ?? null,
-          });
-        }
-      }
     }
   }
 

@@ -1,11 +1,14 @@
-// The one read behind every analytics answer: the relationships passing a RelationshipFilter,
-// through the same fragment as every other filtered query, so the filter means the same here.
+// The reads behind the analytics answers: the relationships passing a RelationshipFilter, through
+// the same fragment as every other filtered query, so the filter means the same here. Blocs and
+// centrality read the whole filtered graph once; a dyad reads only its two sides.
 import type { Executor } from '../db/executor.js';
 import type { FilterParams } from '../db/filter.js';
 import { query } from '../db/queries.js';
+import { MEMBERSHIP_TYPES } from '../model/vocabulary.js';
 import type { ProjectedActor, Projection } from './signed-graph.js';
 
 const PROJECTION = query('analytics-projection');
+const DYAD = query('analytics-dyad');
 
 // A cache shares one read among requests, so one client going away must not cancel it for the others.
 const UNCANCELLED = new AbortController().signal;
@@ -17,12 +20,40 @@ function fields(row: string, count: number, what: string): string[] {
   return parts;
 }
 
-export async function readProjection(executor: Executor, f: FilterParams): Promise<Projection> {
+/**
+ * The whole graph of a filter. With `claims: false` (what blocs and centrality need) the answer's
+ * `claimed` is empty, which saves a second pass over the relationships.
+ */
+export async function readProjection(
+  executor: Executor,
+  f: FilterParams,
+  options: { readonly claims: boolean },
+): Promise<Projection> {
   const [row] = await executor.read(
     PROJECTION,
-    { f },
+    { f, claims: options.claims },
     { operation: 'analytics-projection', class: 'analytics', signal: UNCANCELLED },
   );
+  return projectionOf(row);
+}
+
+/** The part of the projection a dyad of `a` and `b` looks at (cypher/analytics-dyad.cypher). */
+export async function readDyadProjection(
+  executor: Executor,
+  f: FilterParams,
+  a: string,
+  b: string,
+  withMembers: boolean,
+): Promise<Projection> {
+  const [row] = await executor.read(
+    DYAD,
+    { f, a, b, withMembers, membershipTypes: MEMBERSHIP_TYPES },
+    { operation: 'analytics-dyad', class: 'analytics', signal: UNCANCELLED },
+  );
+  return projectionOf(row);
+}
+
+function projectionOf(row: Record<string, unknown> | undefined): Projection {
   const edges = ((row?.edges ?? []) as string[]).map((text) => {
     const [id, type, from, to, status, confidence, day, about] = fields(text, 8, 'relationship') as [
       string,

@@ -1,6 +1,7 @@
 // The analytics as the API serves them. Per request one cheap read of the graph version; then the
-// signed graph of a filter is read and built once per version and shared by every measure, and
-// each answer is kept until any write moves the version (server/db/graph-version.ts).
+// signed graph of a filter is read and built once per version and shared by blocs and centrality,
+// a dyad reads only its pair's part of it, and each answer is kept until any write moves the
+// version (server/db/graph-version.ts).
 import type { Executor } from '../db/executor.js';
 import type { FilterParams } from '../db/filter.js';
 import { readGraphVersion } from '../db/graph-version.js';
@@ -8,7 +9,7 @@ import { type Alliances, alliances } from './blocs.js';
 import { VersionedCache } from './cache.js';
 import { centrality, type Measure, type Ranking } from './centrality.js';
 import { type Dyad, type DyadOptions, dyad } from './dyad.js';
-import { readProjection } from './projection.js';
+import { readDyadProjection, readProjection } from './projection.js';
 import { type SignedGraph, signedGraph } from './signed-graph.js';
 
 /** An answer with the graph it was computed on (its actors' rows) and that graph's version. */
@@ -33,11 +34,21 @@ export function createAnalytics(executor: Executor): Analytics {
   const graphs = new VersionedCache(GRAPHS_KEPT);
   const answers = new VersionedCache(ANSWERS_KEPT);
 
-  async function answer<T>(f: FilterParams, key: unknown[], compute: (graph: SignedGraph) => T): Promise<Answer<T>> {
+  /** An answer computed on the graph `read` gives (by default the whole filtered graph, shared). */
+  async function answer<T>(
+    f: FilterParams,
+    key: unknown[],
+    compute: (graph: SignedGraph) => T,
+    read?: () => Promise<SignedGraph>,
+  ): Promise<Answer<T>> {
     const version = await readGraphVersion(executor);
     const filterKey = JSON.stringify(f);
     return answers.get(version, JSON.stringify([filterKey, ...key]), async () => {
-      const graph = await graphs.get(version, filterKey, async () => signedGraph(await readProjection(executor, f)));
+      const graph = await (
+        read ??
+        (() =>
+          graphs.get(version, filterKey, async () => signedGraph(await readProjection(executor, f, { claims: false }))))
+      )();
       return { version, graph, value: compute(graph) };
     });
   }
@@ -46,12 +57,17 @@ export function createAnalytics(executor: Executor): Analytics {
     alliances: (f) => answer(f, ['alliances'], (graph) => alliances(graph)),
     centrality: (f, measure) => answer(f, ['centrality', measure], (graph) => centrality(graph, measure)),
     dyad: (f, a, b, options) =>
-      answer(f, ['dyad', a, b, options.bucket, options.withMembers], (graph) => {
-        const u = graph.index.get(a);
-        const v = graph.index.get(b);
-        if (u === undefined || v === undefined) return { cooperation: 0, conflict: 0, net: 0, periods: [] };
-        return dyad(graph, u, v, options);
-      }),
+      answer(
+        f,
+        ['dyad', a, b, options.bucket, options.withMembers],
+        (graph) => {
+          const u = graph.index.get(a);
+          const v = graph.index.get(b);
+          if (u === undefined || v === undefined) return { cooperation: 0, conflict: 0, net: 0, periods: [] };
+          return dyad(graph, u, v, options);
+        },
+        async () => signedGraph(await readDyadProjection(executor, f, a, b, options.withMembers)),
+      ),
   };
 }
 

@@ -24,7 +24,10 @@ export interface ProjectedEdge {
 export interface Projection {
   readonly actors: readonly ProjectedActor[];
   readonly edges: readonly ProjectedEdge[];
-  /** Type and ends of every relationship a projected claim is about, whether or not it passed the filter. */
+  /**
+   * Type and ends of every relationship a projected claim is about, whether or not it passed the
+   * filter (the dyad's); read without claims, empty.
+   */
   readonly claimed: ReadonlyMap<string, { readonly type: string; readonly from: string; readonly to: string }>;
 }
 
