@@ -396,7 +396,9 @@ function compare(
       expect(answer.reason, label).toBe('FILTERED_OUT');
       expect(answer.unfilteredLength, label).toBe(unfiltered);
     } else {
-      expect(answer.reason, label).toBe('NOT_WITHIN_MAX_HOPS');
+      // Joined at all (at any length, without the options), or not.
+      const joined = distances(adjacency(g, all), q.from, Number.POSITIVE_INFINITY).has(q.to);
+      expect(answer.reason, label).toBe(joined ? 'NOT_WITHIN_MAX_HOPS' : 'DIFFERENT_COMPONENTS');
       expect(answer.unfilteredLength, label).toBeNull();
     }
     return;
