@@ -8,7 +8,8 @@
 // planner checks while it expands, never an enumeration of all paths. SHORTEST n counts trails
 // (no relationship twice, an actor may repeat): the engine keeps the simple ones.
 // params: $from, $to, $maxPaths, $best (keep only the best path), and those of path-edge-filter.cypher
-// returns: fromFound, toFound, fromName, toName, total (paths found), paths [{nodes: [id], edges: [id]}],
+// returns: fromFound, toFound, fromName, toName, fromDegree, toDegree (live relationships), total
+//   (paths found), paths [{nodes: [id], edges: [id]}],
 //   actors [actor row], edges [relationship-fields + claimedByName + claim] (each once). The edges
 //   do not embed their end actors as relationship-row does: `actors` holds each of them once, where
 //   a row per edge would count a hub's degree again for every edge that touches it. `claim` is, for
@@ -53,6 +54,7 @@ CALL (aboutIds) {
 WITH a, b, total, found, actors, [e IN rows | e {.*, claim: CASE WHEN e.about IS NULL THEN null ELSE
   [c IN claims WHERE c.id = e.about AND (e.from IN c.ends OR e.to IN c.ends)
     | {type: c.type, from: c.from, to: c.to, status: c.status}][0] END}] AS edges
-RETURN a IS NOT NULL AS fromFound, total, b IS NOT NULL AS toFound, a.name AS fromName, b.name AS toName,
+RETURN a IS NOT NULL AS fromFound, total,
+  CASE WHEN a IS NULL THEN 0 ELSE __ACTOR_DEGREE(a)__ END AS fromDegree, CASE WHEN b IS NULL THEN 0 ELSE __ACTOR_DEGREE(b)__ END AS toDegree, b IS NOT NULL AS toFound, a.name AS fromName, b.name AS toName,
   [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | r.id]}] AS paths,
   actors, edges

@@ -56,6 +56,8 @@ interface IdPath {
 interface SearchRow {
   /** How many paths the search found (with `best`, more than `paths` holds). */
   total: number;
+  fromDegree: number;
+  toDegree: number;
   fromFound: boolean;
   toFound: boolean;
   fromName: string | null;
@@ -177,31 +179,35 @@ export async function findPaths(
     return answer(null, `${fromName} and ${toName} are ${hops(best.length)} apart${counted}.`);
   }
 
-  // No path: is there one without the options, how long is it, or is there none at all?
-  const [u] = await executor.read(UNFILTERED_QUERY, { from, to }, { operation: 'path-unfiltered', class: 'path' });
-  const length = (u?.length as number | null | undefined) ?? null;
   const none = `There is no path between ${fromName} and ${toName}`;
-  if (length === null) {
-    const isolated = [
-      Number(u?.fromDegree ?? 0) === 0 ? fromName : null,
-      Number(u?.toDegree ?? 0) === 0 ? toName : null,
-    ].filter((name) => name !== null);
-    const why =
-      isolated.length === 2
-        ? `neither has any relationship`
-        : isolated.length === 1
-          ? `${isolated[0]} has no relationships`
-          : 'no chain of relationships joins their parts of the graph';
+  // An actor without relationships is joined to nothing: said at once, without a second search.
+  const isolated = [Number(row.fromDegree) === 0 ? fromName : null, Number(row.toDegree) === 0 ? toName : null].filter(
+    (name) => name !== null,
+  );
+  if (isolated.length > 0) {
+    const why = isolated.length === 2 ? 'neither has any relationship' : `${isolated[0]} has no relationships`;
     return answer('DIFFERENT_COMPONENTS', `${none} at all: ${why}.`);
   }
-  if (search.filtered && length <= search.maxHops) {
+
+  // No path: is there one without the options, and how long is it?
+  let length: number | null = null;
+  if (search.filtered || search.maxHops < MAX_HOPS) {
+    const [u] = await executor.read(UNFILTERED_QUERY, { from, to }, { operation: 'path-unfiltered', class: 'path' });
+    length = (u?.length as number | null | undefined) ?? null;
+  }
+  if (search.filtered && length !== null && length <= search.maxHops) {
     return answer('FILTERED_OUT', `${none} under these options; without them they are ${hops(length)} apart.`, length);
   }
+  // Each thing once: the bound asked for, then what lies beyond it or without the options.
   const without = search.filtered ? 'without the options ' : '';
   const beyond =
-    length <= MAX_HOPS
+    length !== null
       ? ` The shortest path ${without}has ${hops(length)}; raise maxHops (at most ${MAX_HOPS}).`
-      : ` The shortest path ${without}has ${hops(length)}, more than a search reaches (${MAX_HOPS}).`;
+      : search.maxHops < MAX_HOPS
+        ? ` There is none within ${hops(MAX_HOPS)} either${search.filtered ? ', even without the options' : ''}.`
+        : search.filtered
+          ? ' There is none without the options either.'
+          : '';
   return answer('NOT_WITHIN_MAX_HOPS', `${none} of at most ${hops(search.maxHops)}.${beyond}`);
 }
 

@@ -159,7 +159,7 @@ export type NoPathReason =
   | 'SAME_ACTOR'
   | 'NOT_WITHIN_MAX_HOPS'
   | 'FILTERED_OUT'
-  /** No path of any length joins them, with or without the options: one has no relationships, or they lie in separate parts of the graph. */
+  /** No path of any length joins them, with or without the options: one of them has no relationships. */
   | 'DIFFERENT_COMPONENTS';
 
 /**
