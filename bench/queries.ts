@@ -85,10 +85,11 @@ export const QUERY_CLASSES: readonly QueryClass[] = [
     description: 'shortestPath(from, to, maxHops: 6)',
     graphql: `query SP($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, options: { maxHops: 6 }) { path { length weakestConfidence nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } reason message } }`,
     variables: (t) => ({ from: t.id, to: t.other }),
-    // shortestPath asks for every shortest path (ALL SHORTEST, at most MAX_PATHS) and keeps the best.
+    // shortestPath asks for every shortest path (ALL SHORTEST, at most MAX_PATHS), counts them and
+    // reads only the best.
     timeoutClass: 'path',
     cypher: searchQuery({ kind: 'all' }, SHORTEST.types, SHORTEST.maxHops),
-    params: (t) => ({ from: t.id, to: t.other, maxPaths: MAX_PATHS, ...edgeParams(SHORTEST) }),
+    params: (t) => ({ from: t.id, to: t.other, maxPaths: MAX_PATHS, best: true, ...edgeParams(SHORTEST) }),
   },
   {
     name: 'paths-k3',
@@ -99,7 +100,7 @@ export const QUERY_CLASSES: readonly QueryClass[] = [
     // k of them are simple; the floor is that first statement.
     timeoutClass: 'path',
     cypher: searchQuery({ kind: 'shortest', n: TRAIL_STEPS[0] }, PATHS.types, PATHS.maxHops),
-    params: (t) => ({ from: t.id, to: t.other, maxPaths: MAX_PATHS, ...edgeParams(PATHS) }),
+    params: (t) => ({ from: t.id, to: t.other, maxPaths: MAX_PATHS, best: false, ...edgeParams(PATHS) }),
   },
 ];
 

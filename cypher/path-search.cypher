@@ -7,8 +7,9 @@
 // The search is a breadth-first SHORTEST search bounded by __MAX_HOPS__ whose hop predicate the
 // planner checks while it expands, never an enumeration of all paths. SHORTEST n counts trails
 // (no relationship twice, an actor may repeat): the engine keeps the simple ones.
-// params: $from, $to, $maxPaths, and those of path-edge-filter.cypher
-// returns: fromFound, toFound, fromName, toName, paths [{nodes: [id], edges: [id]}],
+// params: $from, $to, $maxPaths, $best (keep only the best path), and those of path-edge-filter.cypher
+// returns: fromFound, toFound, fromName, toName, fromDegree, toDegree (live relationships), total
+//   (paths found), paths [{nodes: [id], edges: [id]}],
 //   actors [actor row], edges [relationship-fields + claimedByName + claim] (each once). The edges
 //   do not embed their end actors as relationship-row does: `actors` holds each of them once, where
 //   a row per edge would count a hub's degree again for every edge that touches it. `claim` is, for
@@ -21,7 +22,14 @@ CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = __SELECTOR__ (a)((x:Actor)-[r:__TYPES__]-(y:Actor) WHERE __PATH_EDGE_FILTER__){1,__MAX_HOPS__}(b)
   WITH p LIMIT toInteger($maxPaths)
-  RETURN collect(p) AS found
+  // With $best only the best of them goes on to have its actors, relationships and sources read
+  // (the order of server/paths/engine.ts comparePaths: shorter, higher weakest confidence, then
+  // the relationship ids); how many there were is still counted.
+  WITH p, reduce(w = 1.0, r IN relationships(p) | CASE WHEN r.confidence < w THEN r.confidence ELSE w END) AS weakest,
+    [r IN relationships(p) | r.id] AS ids
+  ORDER BY length(p), weakest DESC, ids
+  WITH count(p) AS total, collect(p) AS ordered
+  RETURN total, CASE WHEN $best THEN ordered[0..1] ELSE ordered END AS found
 }
 CALL (found) {
   UNWIND found AS p
@@ -43,9 +51,10 @@ CALL (aboutIds) {
   __RELATIONSHIPS_BY_ID(aboutIds)__
   RETURN collect({id: r.id, ends: [a.id, b.id], type: type(r), from: a.name, to: b.name, status: r.status}) AS claims
 }
-WITH a, b, found, actors, [e IN rows | e {.*, claim: CASE WHEN e.about IS NULL THEN null ELSE
+WITH a, b, total, found, actors, [e IN rows | e {.*, claim: CASE WHEN e.about IS NULL THEN null ELSE
   [c IN claims WHERE c.id = e.about AND (e.from IN c.ends OR e.to IN c.ends)
     | {type: c.type, from: c.from, to: c.to, status: c.status}][0] END}] AS edges
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, a.name AS fromName, b.name AS toName,
+RETURN a IS NOT NULL AS fromFound, total,
+  CASE WHEN a IS NULL THEN 0 ELSE __ACTOR_DEGREE(a)__ END AS fromDegree, CASE WHEN b IS NULL THEN 0 ELSE __ACTOR_DEGREE(b)__ END AS toDegree, b IS NOT NULL AS toFound, a.name AS fromName, b.name AS toName,
   [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | r.id]}] AS paths,
   actors, edges

@@ -15,7 +15,12 @@ export interface PathRow {
   weakestConfidence: number;
 }
 
-export type NoPathReason = 'UNKNOWN_ACTOR' | 'SAME_ACTOR' | 'NOT_WITHIN_MAX_HOPS' | 'FILTERED_OUT';
+export type NoPathReason =
+  | 'UNKNOWN_ACTOR'
+  | 'SAME_ACTOR'
+  | 'NOT_WITHIN_MAX_HOPS'
+  | 'FILTERED_OUT'
+  | 'DIFFERENT_COMPONENTS';
 
 export interface PathAnswer {
   /**
@@ -33,8 +38,8 @@ export interface PathAnswer {
 }
 
 export interface FindOptions {
-  /** `all`: every shortest path; `k`: the k shortest simple paths. */
-  mode: 'all' | 'k';
+  /** `all`: every shortest path; `best`: the best of them only (still counted); `k`: the k shortest simple paths. */
+  mode: 'all' | 'best' | 'k';
   k: number;
   withNeighbors: boolean;
   operation: string;
@@ -49,6 +54,10 @@ interface IdPath {
 }
 
 interface SearchRow {
+  /** How many paths the search found (with `best`, more than `paths` holds). */
+  total: number;
+  fromDegree: number;
+  toDegree: number;
   fromFound: boolean;
   toFound: boolean;
   fromName: string | null;
@@ -83,7 +92,7 @@ export async function findPaths(
   search: PathSearch,
   options: FindOptions,
 ): Promise<PathAnswer> {
-  const params = { from, to, maxPaths: MAX_PATHS, ...edgeParams(search) };
+  const params = { from, to, maxPaths: MAX_PATHS, best: options.mode === 'best', ...edgeParams(search) };
   const run = async (selector: PathSelector) => {
     const [row] = (await executor.read(searchQuery(selector, search.types, search.maxHops), params, {
       operation: options.operation,
@@ -105,7 +114,7 @@ export async function findPaths(
 
   let row: SearchRow | undefined;
   let found: IdPath[] = [];
-  if (options.mode === 'all') {
+  if (options.mode !== 'k') {
     row = await run({ kind: 'all' });
     found = row.paths;
   } else {
@@ -165,11 +174,22 @@ export async function findPaths(
     return answer('SAME_ACTOR', `${fromName} is at both ends: a path joins two different actors.`);
   }
   if (best) {
+    const total = Number(row.total);
     const counted =
-      options.mode === 'all'
-        ? ` (${paths.length === MAX_PATHS ? `at least ${paths.length}` : paths.length} shortest path${paths.length === 1 ? '' : 's'})`
+      options.mode !== 'k'
+        ? ` (${total === MAX_PATHS ? `at least ${total}` : total} shortest path${total === 1 ? '' : 's'})`
         : '';
     return answer(null, `${fromName} and ${toName} are ${hops(best.length)} apart${counted}.`);
+  }
+
+  const none = `There is no path between ${fromName} and ${toName}`;
+  // An actor without relationships is joined to nothing: said at once, without a second search.
+  const isolated = [Number(row.fromDegree) === 0 ? fromName : null, Number(row.toDegree) === 0 ? toName : null].filter(
+    (name) => name !== null,
+  );
+  if (isolated.length > 0) {
+    const why = isolated.length === 2 ? 'neither has any relationship' : `${isolated[0]} has no relationships`;
+    return answer('DIFFERENT_COMPONENTS', `${none} at all: ${why}.`);
   }
 
   // No path: is there one without the options, and how long is it?
@@ -178,14 +198,19 @@ export async function findPaths(
     const [u] = await executor.read(UNFILTERED_QUERY, { from, to }, { operation: 'path-unfiltered', class: 'path' });
     length = (u?.length as number | null | undefined) ?? null;
   }
-  const none = `There is no path between ${fromName} and ${toName}`;
   if (search.filtered && length !== null && length <= search.maxHops) {
     return answer('FILTERED_OUT', `${none} under these options; without them they are ${hops(length)} apart.`, length);
   }
+  // Each thing once: the bound asked for, then what lies beyond it or without the options.
+  const without = search.filtered ? 'without the options ' : '';
   const beyond =
     length !== null
-      ? ` ${search.filtered ? 'Without the options the' : 'The'} shortest path has ${hops(length)}; raise maxHops (at most ${MAX_HOPS}).`
-      : ` There is none within ${hops(MAX_HOPS)}${search.filtered ? ', even without the options' : ''}.`;
+      ? ` The shortest path ${without}has ${hops(length)}; raise maxHops (at most ${MAX_HOPS}).`
+      : search.maxHops < MAX_HOPS
+        ? ` There is none within ${hops(MAX_HOPS)} either${search.filtered ? ', even without the options' : ''}.`
+        : search.filtered
+          ? ' There is none without the options either.'
+          : '';
   return answer('NOT_WITHIN_MAX_HOPS', `${none} of at most ${hops(search.maxHops)}.${beyond}`);
 }
 

@@ -13,7 +13,7 @@ afterAll(() => t.close());
 
 const SPOKES = 40;
 const FAR = 10;
-const REPEATS = 10; // meetings between the hub and spoke 1, to fill the edge budget
+const REPEATS = 10; // meetings between the hub and spoke 1, to fill the edge budget (the most confident tie)
 const pad = (i: number) => String(i).padStart(2, '0');
 
 interface Rel {
@@ -66,7 +66,7 @@ const meet = (from: string, to: string, confidence: number, day: number, suffix 
 for (let i = 0; i < SPOKES; i++) meet('hub', `s${pad(i)}`, 0.5 + (i % 5) / 10, 1 + (i % 28));
 for (let i = 0; i + 1 < SPOKES; i++) meet(`s${pad(i)}`, `s${pad(i + 1)}`, 0.6, 2);
 for (let i = 0; i < FAR; i++) meet(`s${pad(i)}`, `f${pad(i)}`, 0.7, 3);
-for (let k = 0; k < REPEATS; k++) meet('hub', 's01', 0.5 + k / 25, 4 + k, `-${k}`);
+for (let k = 0; k < REPEATS; k++) meet('hub', 's01', 0.6 + k / 25, 4 + k, `-${k}`);
 const bundle = {
   format: 'actor-graph-bundle',
   version: 1,
@@ -78,14 +78,12 @@ const bundle = {
 /** The documented budget, in plain code: what neighborhood(id, depth, limit) should answer. */
 function oracle(id: string, depth: number, limit: number) {
   const name = new Map(actors.map((a) => [a.id, a.name]));
-  const degree = new Map<string, number>();
   const adjacent = new Map<string, Set<string>>();
   for (const r of relationships) {
     for (const [a, b] of [
       [r.from, r.to],
       [r.to, r.from],
     ] as const) {
-      degree.set(a, (degree.get(a) ?? 0) + 1);
       adjacent.set(a, (adjacent.get(a) ?? new Set()).add(b));
     }
   }
@@ -102,7 +100,17 @@ function oracle(id: string, depth: number, limit: number) {
     frontier = next;
   }
   const reached = [...hops.keys()].filter((a) => a !== id);
-  const key = (a: string) => [hops.get(a) ?? 0, -(degree.get(a) ?? 0), name.get(a) ?? ''] as const;
+  // The strongest tie of an actor to one a hop nearer: its most confident relationship to one.
+  const tie = new Map<string, number>();
+  for (const r of relationships) {
+    for (const [a, b] of [
+      [r.from, r.to],
+      [r.to, r.from],
+    ] as const) {
+      if (hops.get(b) === (hops.get(a) ?? 0) - 1) tie.set(a, Math.max(tie.get(a) ?? 0, r.confidence));
+    }
+  }
+  const key = (a: string) => [hops.get(a) ?? 0, -(tie.get(a) ?? 0), name.get(a) ?? ''] as const;
   reached.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1);

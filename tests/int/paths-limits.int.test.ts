@@ -49,6 +49,9 @@ function component(prefix: string, seed: number) {
   return { actors, relationships };
 }
 
+// An actor with no relationships at all.
+const LONER = { id: 'loner', kind: 'Organization', name: 'Loner', aliases: [], description: null };
+
 beforeAll(async () => {
   await resetDatabase(api.executor);
   const left = component('left', 7);
@@ -57,7 +60,7 @@ beforeAll(async () => {
   await importBundle(api.executor, {
     format: 'actor-graph-bundle',
     version: 1,
-    actors: [...left.actors, ...right.actors],
+    actors: [...left.actors, ...right.actors, LONER],
     sources: [
       {
         id: 'limits-source',
@@ -101,18 +104,32 @@ async function timed(variables: Record<string, unknown>) {
 }
 
 describe('path questions on a large graph', () => {
-  it('two actors in different components: no path within reach, said plainly', async () => {
+  it('two actors in different components: no path within reach, said once', async () => {
     for (const options of [{}, { maxHops: 6 }, { directed: true, statuses: ['fact'], minConfidence: 0.6 }]) {
       const { data, ms } = await timed({ from: 'left-17', to: 'right-4242', k: 10, options });
       console.log(`paths limits: unreachable pair, options ${JSON.stringify(options)}: ${ms} ms`);
       expect(data.shortestPath.path).toBeNull();
       expect(data.shortestPath.reason).toBe('NOT_WITHIN_MAX_HOPS');
       expect(data.shortestPath.unfilteredLength).toBeNull();
-      expect(data.shortestPath.message).toContain('There is none within 6 hops');
+      expect(data.shortestPath.message).toMatch(/^There is no path between LEFT 17 and RIGHT 4242 of at most 6 hops\./);
+      expect(data.shortestPath.message.match(/6 hops/g)).toHaveLength(1);
       expect(data.paths).toEqual({ reason: 'NOT_WITHIN_MAX_HOPS', paths: [] });
       expect(data.connection.reason).toBe('NOT_WITHIN_MAX_HOPS');
       expect(data.connection.explanation).toBe(data.shortestPath.message);
       expect(data.connection.commonNeighbors).toEqual([]);
+    }
+  });
+
+  it('an actor with no relationships: no path at all, and the message says which end has none', async () => {
+    for (const [from, to] of [
+      ['loner', 'left-17'],
+      ['left-17', 'loner'],
+    ]) {
+      const { data } = await timed({ from, to, k: 3, options: {} });
+      expect(data.shortestPath).toMatchObject({ path: null, reason: 'DIFFERENT_COMPONENTS', unfilteredLength: null });
+      expect(data.shortestPath.message).toMatch(/ at all: Loner has no relationships\.$/);
+      expect(data.shortestPath.message.match(/no path/g)).toHaveLength(1);
+      expect(data.paths.reason).toBe('DIFFERENT_COMPONENTS');
     }
   });
 

@@ -396,7 +396,10 @@ function compare(
       expect(answer.reason, label).toBe('FILTERED_OUT');
       expect(answer.unfilteredLength, label).toBe(unfiltered);
     } else {
-      expect(answer.reason, label).toBe('NOT_WITHIN_MAX_HOPS');
+      // An end with no live relationship is joined to nothing.
+      const unfilteredAdj = adjacency(g, all);
+      const isolated = [q.from, q.to].some((id) => (unfilteredAdj.get(id) ?? []).length === 0);
+      expect(answer.reason, label).toBe(isolated ? 'DIFFERENT_COMPONENTS' : 'NOT_WITHIN_MAX_HOPS');
       expect(answer.unfilteredLength, label).toBeNull();
     }
     return;

@@ -158,7 +158,9 @@ export type NoPathReason =
   | 'UNKNOWN_ACTOR'
   | 'SAME_ACTOR'
   | 'NOT_WITHIN_MAX_HOPS'
-  | 'FILTERED_OUT';
+  | 'FILTERED_OUT'
+  /** No path of any length joins them, with or without the options: one of them has no relationships. */
+  | 'DIFFERENT_COMPONENTS';
 
 /**
  * Filters on relationships; all given fields must hold (AND). Retracted relationships are left out

@@ -34,7 +34,7 @@ const outcome = (a: PathAnswer) => ({ reason: a.reason, message: a.message, unfi
 export const pathResolvers: ResolverMap = {
   Query: {
     async shortestPath(_: unknown, args: PathArgs, context: Context) {
-      const answer = await ask(args, context, { mode: 'all', k: 1, withNeighbors: false, operation: 'shortest-path' });
+      const answer = await ask(args, context, { mode: 'best', k: 1, withNeighbors: false, operation: 'shortest-path' });
       return { path: answer.paths[0] ?? null, ...outcome(answer) };
     },
     async allShortestPaths(_: unknown, args: PathArgs, context: Context) {
