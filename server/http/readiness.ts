@@ -21,13 +21,16 @@ const FIRST_ACTOR = { kinds: null, ids: null, afterName: null, afterId: null, li
  * Ready: the read succeeds within READY_TIMEOUT_MS. While the start-up writes the schema, queries
  * wait on it, so this says 503 then too.
  */
-export function readinessCheck(executor: Executor, now: () => number = Date.now): () => Promise<boolean> {
+export function readinessCheck(
+  executor: Executor,
+  { now = Date.now, timeoutMs = READY_TIMEOUT_MS }: { now?: () => number; timeoutMs?: number } = {},
+): () => Promise<boolean> {
   let last: { at: number; ready: Promise<boolean> } | undefined;
   return () => {
     const at = now();
     if (last && at - last.at < READY_CACHE_MS) return last.ready;
     const ready = executor
-      .read(ACTORS, FIRST_ACTOR, { operation: 'ready', signal: AbortSignal.timeout(READY_TIMEOUT_MS) })
+      .read(ACTORS, FIRST_ACTOR, { operation: 'ready', signal: AbortSignal.timeout(timeoutMs) })
       .then(
         () => true,
         () => false,
