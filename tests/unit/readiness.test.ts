@@ -19,7 +19,7 @@ describe('readinessCheck', () => {
   it('is ready when a read through the executor succeeds, and asks again only after the cache time', async () => {
     let clock = 0;
     const { executor, calls } = stub(async () => [{ id: 'a' }]);
-    const ready = readinessCheck(executor, () => clock);
+    const ready = readinessCheck(executor, { now: () => clock, timeoutMs: 50 });
     expect(await ready()).toBe(true);
     expect(await ready()).toBe(true);
     expect(calls).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('readinessCheck', () => {
           else options.signal?.addEventListener('abort', () => reject(new Error('CANCELLED')));
         }),
     );
-    const ready = readinessCheck(executor, () => clock);
+    const ready = readinessCheck(executor, { now: () => clock, timeoutMs: 50 });
     expect(await ready()).toBe(false);
     clock += READY_CACHE_MS;
     mode = 'hang';
