@@ -11,6 +11,7 @@ import { FiltersController } from './controllers/filters.js';
 import { PathsController } from './controllers/paths.js';
 import { SelectionController } from './controllers/selection.js';
 import { GraphModel } from './graph/model.js';
+import { chooseRenderer } from './graph/renderer.js';
 import { createGraph } from './graph/setup.js';
 import { Store } from './state/store.js';
 import { DEFAULT_STATE, decodeState, encodeState, type ViewState } from './state/url-state.js';
@@ -97,7 +98,7 @@ export class App {
     this.overlay.loading('Loading the graph…');
     try {
       const [vocabulary, graph, actors] = await Promise.all([fetchVocabulary(), fetchGraph(), fetchAllActors()]);
-      const parts = this.parts ?? this.build(vocabulary);
+      const parts = this.parts ?? this.build(vocabulary, graph.nodes.length + graph.edges.length + actors.length);
       // Actors with no relationship (yet) belong to the picture too.
       const drawn = new Set(graph.nodes.map((a) => a.id));
       await parts.ctx.graph.replace({
@@ -127,8 +128,9 @@ export class App {
     else if (encodeState(state) !== encodeState(this.store.state)) this.store.update(state);
   }
 
-  private build(vocabulary: Vocabulary): Parts {
-    const cy = createGraph(byId('cy'), vocabulary, this.store.state.colourMode);
+  private build(vocabulary: Vocabulary, elements: number): Parts {
+    const { colourMode, renderer } = decodeState(location.search);
+    const cy = createGraph(byId('cy'), vocabulary, colourMode, chooseRenderer(renderer, elements));
     window.__actorGraph = { cy, state: () => this.store.state };
     const ctx: AppContext = {
       store: this.store,

@@ -33,6 +33,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
     { nil: null },
   ),
   expanded: fc.uniqueArray(slug, { maxLength: 4 }),
+  renderer: fc.constantFrom('canvas' as const, 'webgl' as const, null),
 });
 
 describe('URL state', () => {

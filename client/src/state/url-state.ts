@@ -2,6 +2,7 @@
 // strings only. Decoding is defensive: anything unknown or malformed falls back to the default.
 
 import { type FilterState, NO_FILTER } from '../graph/filters.js';
+import type { Renderer } from '../graph/renderer.js';
 import { COLOUR_MODES, type ColourMode } from '../graph/stylesheet.js';
 
 export interface PathState {
@@ -22,6 +23,8 @@ export interface ViewState {
   path: PathState | null;
   /** Actors whose neighbourhood was expanded, in order. */
   expanded: string[];
+  /** The renderer the URL forces (read when the graph is created); null: chosen by size. */
+  renderer: Renderer | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -30,6 +33,7 @@ export const DEFAULT_STATE: ViewState = {
   colourMode: 'type',
   path: null,
   expanded: [],
+  renderer: null,
 };
 
 export const PATH_DEFAULTS = { k: 3, maxHops: 4 } as const;
@@ -42,6 +46,7 @@ export interface KnownNames {
   statuses?: readonly string[];
 }
 
+const RENDERERS: readonly Renderer[] = ['canvas', 'webgl'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function list(value: string | null): string[] {
@@ -72,6 +77,7 @@ export function encodeState(state: ViewState): string {
     if (state.path.excludeAllegations) p.set('noAllegations', '1');
   }
   if (state.expanded.length) p.set('expanded', state.expanded.join(','));
+  if (state.renderer) p.set('renderer', state.renderer);
   return p.toString();
 }
 
@@ -116,5 +122,6 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
           }
         : null,
     expanded: list(p.get('expanded')),
+    renderer: RENDERERS.find((r) => r === p.get('renderer')) ?? null,
   };
 }

@@ -1,0 +1,92 @@
+// The layout the worker computes (client/src/graph/layout.ts), run under node: a generated graph
+// of a few hundred actors, some with no relationship, laid out from scratch and then extended.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateBundle } from '../../bench/generator.js';
+import { computeLayout, gridBeside, type LayoutRequest, nodeBox } from '../../client/src/graph/layout.js';
+import { chooseRenderer, WEBGL_FROM_ELEMENTS } from '../../client/src/graph/renderer.js';
+import { ROOT_DIR } from '../../server/config.js';
+
+function requestFor(actors: number, relationships: number): LayoutRequest {
+  const bundle = generateBundle({ actors, relationships, seed: 7 });
+  return {
+    nodes: bundle.actors.map((a) => ({ id: a.id, ...nodeBox(a.name) })),
+    edges: bundle.relationships.map((r) => ({ source: r.from, target: r.to })),
+  };
+}
+
+const isolatedOf = (request: LayoutRequest) => {
+  const linked = new Set(request.edges.flatMap((e) => (e.source === e.target ? [] : [e.source, e.target])));
+  return request.nodes.filter((n) => !linked.has(n.id)).map((n) => n.id);
+};
+
+describe('the layout', () => {
+  it('places every actor, and the isolated ones in a compact grid to the right of the rest', async () => {
+    const request = requestFor(400, 500);
+    const loose = new Set(isolatedOf(request));
+    expect(loose.size).toBeGreaterThan(10);
+    const positions = await computeLayout(request);
+    expect(Object.keys(positions).sort()).toEqual(request.nodes.map((n) => n.id).sort());
+    for (const p of Object.values(positions)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+
+    const connectedRight = Math.max(
+      ...request.nodes.filter((n) => !loose.has(n.id)).map((n) => positions[n.id]?.x ?? 0),
+    );
+    const grid = [...loose].map((id) => positions[id] ?? { x: Number.NaN, y: Number.NaN });
+    const xs = new Set(grid.map((p) => p.x));
+    const ys = new Set(grid.map((p) => p.y));
+    // Beside, not under: every isolated actor is right of the connected part.
+    expect(Math.min(...xs)).toBeGreaterThan(connectedRight);
+    // Compact: about as many columns as rows, never one long row.
+    expect(xs.size).toBe(Math.ceil(Math.sqrt(loose.size)));
+    expect(ys.size).toBe(Math.ceil(loose.size / xs.size));
+  });
+
+  it('keeps known actors where they are and places only the new ones near their neighbours', async () => {
+    const request = requestFor(60, 120);
+    const first = await computeLayout(request);
+    const newcomers = ['new-1', 'new-2', 'new-3'];
+    const anchor = request.edges[0]?.source as string;
+    const extended: LayoutRequest = {
+      nodes: [
+        ...request.nodes.map((n) => ({ ...n, position: first[n.id] })),
+        ...newcomers.map((id) => ({ id, ...nodeBox(id) })),
+      ],
+      edges: [...request.edges, ...newcomers.map((id) => ({ source: anchor, target: id }))],
+    };
+    const second = await computeLayout(extended);
+    expect(Object.keys(second).sort()).toEqual(newcomers);
+    const at = first[anchor] as { x: number; y: number };
+    for (const id of newcomers) {
+      const p = second[id] as { x: number; y: number };
+      expect(Math.hypot(p.x - at.x, p.y - at.y)).toBeLessThan(1500);
+    }
+  });
+
+  it('lays the grid out alone when nothing is connected', () => {
+    const grid = gridBeside(['a', 'b', 'c', 'd', 'e'], null);
+    expect(Object.values(grid)).toEqual([
+      { x: 0, y: 0 },
+      { x: 110, y: 0 },
+      { x: 220, y: 0 },
+      { x: 0, y: 70 },
+      { x: 110, y: 70 },
+    ]);
+  });
+});
+
+describe('the renderer', () => {
+  it('takes the threshold the client benchmark measured', () => {
+    const file = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'bench', 'results', 'webgl-threshold.json'), 'utf8'));
+    expect(WEBGL_FROM_ELEMENTS).toBe(file.webglFromElements);
+  });
+
+  it('is forced by the URL, else WebGL from the threshold on, else canvas', () => {
+    expect(chooseRenderer('webgl', 10, null)).toBe('webgl');
+    expect(chooseRenderer('canvas', 50_000, 2_000)).toBe('canvas');
+    expect(chooseRenderer(null, 1_999, 2_000)).toBe('canvas');
+    expect(chooseRenderer(null, 2_000, 2_000)).toBe('webgl');
+    expect(chooseRenderer(null, 50_000, null)).toBe('canvas');
+  });
+});
