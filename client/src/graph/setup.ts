@@ -6,7 +6,7 @@ import type { GraphElement, NodeData } from './elements.js';
 import { type LayoutRequest, nodeBox, type Positions } from './layout-request.js';
 import type { LayoutReply } from './layout-worker.js';
 import type { Renderer } from './renderer.js';
-import { buildStylesheet, type ColourMode } from './stylesheet.js';
+import { BULK_FROM_ELEMENTS, buildStylesheet, type ColourMode } from './stylesheet.js';
 
 export function createGraph(
   container: HTMLElement,
@@ -77,13 +77,14 @@ export async function drawAll(cy: Core, elements: GraphElement[]): Promise<void>
     nodes: elements.flatMap((e) => (e.group === 'nodes' ? [{ id: e.data.id, ...nodeBox(e.data.label) }] : [])),
     edges: elements.flatMap((e) => (e.group === 'edges' ? [{ source: e.data.source, target: e.data.target }] : [])),
   });
+  const classes = elements.length >= BULK_FROM_ELEMENTS ? 'bulk' : '';
   cy.batch(() => {
     cy.elements().remove();
     cy.add(
       elements.map((e) =>
         e.group === 'nodes'
-          ? { group: e.group, data: e.data, position: positions[e.data.id] ?? { x: 0, y: 0 } }
-          : { group: e.group, data: e.data },
+          ? { group: e.group, data: e.data, position: positions[e.data.id] ?? { x: 0, y: 0 }, classes }
+          : { group: e.group, data: e.data, classes },
       ),
     );
   });
@@ -108,6 +109,7 @@ export async function addIncrementally(cy: Core, elements: GraphElement[], ancho
       : { group: e.group, data: e.data },
   );
   cy.add(defs);
+  if (cy.elements().length >= BULK_FROM_ELEMENTS) cy.batch(() => cy.elements().addClass('bulk'));
   const placing = cy.nodes('.placing');
   if (placing.empty()) return;
   const positions = await layoutInWorker(request(cy, true));
