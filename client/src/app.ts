@@ -9,9 +9,11 @@ import { ExpandController } from './controllers/expand.js';
 import { ExportController } from './controllers/export.js';
 import { FiltersController } from './controllers/filters.js';
 import { PathsController } from './controllers/paths.js';
+import { ScopeController } from './controllers/scope.js';
 import { SelectionController } from './controllers/selection.js';
 import { GraphModel } from './graph/model.js';
 import { chooseRenderer } from './graph/renderer.js';
+import { scopeFilter } from './graph/scope.js';
 import { createGraph } from './graph/setup.js';
 import { Store } from './state/store.js';
 import { DEFAULT_STATE, decodeState, encodeState, type ViewState } from './state/url-state.js';
@@ -40,6 +42,7 @@ function writeUrl(state: ViewState): void {
 
 interface Parts {
   ctx: AppContext;
+  scope: ScopeController;
   controllers: Controller[];
 }
 
@@ -97,15 +100,22 @@ export class App {
   private async load(): Promise<void> {
     this.overlay.loading('Loading the graph…');
     try {
-      const [vocabulary, graph, actors] = await Promise.all([fetchVocabulary(), fetchGraph(), fetchAllActors()]);
-      const parts = this.parts ?? this.build(vocabulary, graph.nodes.length + graph.edges.length + actors.length);
-      // Actors with no relationship (yet) belong to the picture too.
-      const drawn = new Set(graph.nodes.map((a) => a.id));
-      await parts.ctx.graph.replace({
-        nodes: [...graph.nodes, ...actors.filter((a) => !drawn.has(a.id))],
-        edges: graph.edges,
+      const vocabulary = this.parts?.ctx.vocabulary ?? (await fetchVocabulary());
+      const { scope } = decodeState(location.search, this.known(vocabulary));
+      // The whole graph brings every actor too, so that actors with no relationship are drawn.
+      const [graph, actors] = await Promise.all([fetchGraph(scopeFilter(scope)), scope ? null : fetchAllActors()]);
+      const { nodes, edges } = graph.items;
+      const drawn = new Set(nodes.map((a) => a.id));
+      const loose = actors?.items.filter((a) => !drawn.has(a.id)) ?? [];
+      const parts = this.parts ?? this.build(vocabulary, nodes.length + loose.length + edges.length);
+      await parts.ctx.graph.replace({ nodes: [...nodes, ...loose], edges });
+      parts.scope.loaded({
+        relationships: edges.length,
+        relationshipTotal: graph.total,
+        actors: nodes.length + loose.length,
+        actorTotal: actors?.total ?? null,
       });
-      if (parts.ctx.graph.cy.nodes().empty()) {
+      if (!scope && parts.ctx.graph.cy.nodes().empty()) {
         this.overlay.empty('The graph is empty. Import a bundle (npm run import -- <file>) and retry.');
         this.announce('No actors yet.');
         return;
@@ -154,6 +164,12 @@ export class App {
     });
     const paths = new PathsController(ctx, (id) => selection.select({ group: 'edges', id }));
     const exports = new ExportController(ctx, paths);
+    const scope = new ScopeController(
+      ctx,
+      () => void this.load(),
+      () => byId('search').focus(),
+    );
+    byId('cy').after(scope.notice.element);
 
     cy.on('dbltap', 'node', (e) => void expand.expand(e.target.id()));
     expandButton.addEventListener('click', () => {
@@ -202,7 +218,7 @@ export class App {
       paths.finder.element,
       filters.panel.element,
     );
-    this.parts = { ctx, controllers: [filters, expand, paths, selection] };
+    this.parts = { ctx, scope, controllers: [filters, expand, paths, selection, scope] };
     return this.parts;
   }
 }

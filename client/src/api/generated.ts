@@ -42,6 +42,39 @@ export type NoPathReason =
   | 'NOT_WITHIN_MAX_HOPS'
   | 'FILTERED_OUT';
 
+/**
+ * Filters on relationships; all given fields must hold (AND). Retracted relationships are left out
+ * unless includeRetracted is true.
+ */
+export type RelationshipFilter = {
+  types?: Array<RelationshipType> | null | undefined;
+  excludeTypes?: Array<RelationshipType> | null | undefined;
+  statuses?: Array<Status> | null | undefined;
+  minConfidence?: number | null | undefined;
+  /** Relationships from this actor. */
+  from?: string | number | null | undefined;
+  /** Relationships to this actor. */
+  to?: string | number | null | undefined;
+  /** Relationships touching this actor in either direction. */
+  involving?: string | number | null | undefined;
+  /** Valid time overlaps this range. */
+  between?: DateRange | null | undefined;
+  /** Valid time: the graph as it stood on this day (began on or before it and not ended before it). */
+  asOf?: string | null | undefined;
+  /** Knowledge time: the graph as it was known on this day (earliest source published on or before it). */
+  knownOn?: string | null | undefined;
+  /** Relationships citing this source. */
+  source?: string | number | null | undefined;
+  /** Claims made by this actor. */
+  claimedBy?: string | number | null | undefined;
+  includeRetracted?: boolean | null | undefined;
+};
+
+export type DateRange = {
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
 /** A relationship type of the vocabulary (server/model/vocabulary.json). */
 export type RelationshipType =
   | 'ACCUSES'
@@ -91,18 +124,26 @@ export type VocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 export type VocabularyQuery = { relationshipTypes: Array<{ type: RelationshipType, label: string, directed: boolean, cameo: string | null, weight: number | null, aboutClaim: boolean, description: string }>, kinds: { enumValues: Array<{ name: string }> | null } | null, statuses: { enumValues: Array<{ name: string }> | null } | null };
 
 export type GraphQueryVariables = Exact<{
+  filter?: RelationshipFilter | null | undefined;
   limit?: number | null | undefined;
 }>;
 
 
-export type GraphQuery = { graph: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type GraphQuery = { graph: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> }, total: { totalCount: number } };
+
+export type OverviewQueryVariables = Exact<{
+  top?: number | null | undefined;
+}>;
+
+
+export type OverviewQuery = { stats: { actors: number, relationships: number, relationshipsByType: Array<{ key: string, count: number }>, mostConnected: Array<{ degree: number, actor: { id: string, name: string } }> } };
 
 export type AllActorsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type AllActorsQuery = { actors: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AllActorsQuery = { actors: { totalCount: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SearchActorsQueryVariables = Exact<{
   search: string;
@@ -149,9 +190,11 @@ export type TypedDocument<Result, Variables> = string & { readonly __result?: Re
 
 export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
 
-export const GraphDocument = "query Graph($limit:Int){graph(limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
+export const GraphDocument = "query Graph($filter:RelationshipFilter$limit:Int){graph(filter:$filter limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}total:relationships(filter:$filter first:1){totalCount}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
 
-export const AllActorsDocument = "query AllActors($after:String){actors(first:500 after:$after){nodes{id kind name aliases description}pageInfo{hasNextPage endCursor}}}" as TypedDocument<AllActorsQuery, AllActorsQueryVariables>;
+export const OverviewDocument = "query Overview($top:Int){stats(top:$top){actors relationships relationshipsByType{key count}mostConnected{actor{id name}degree}}}" as TypedDocument<OverviewQuery, OverviewQueryVariables>;
+
+export const AllActorsDocument = "query AllActors($after:String){actors(first:500 after:$after){totalCount nodes{id kind name aliases description}pageInfo{hasNextPage endCursor}}}" as TypedDocument<AllActorsQuery, AllActorsQueryVariables>;
 
 export const SearchActorsDocument = "query SearchActors($search:String!$first:Int){actors(filter:{search:$search}first:$first){nodes{id kind name aliases description}}}" as TypedDocument<SearchActorsQuery, SearchActorsQueryVariables>;
 

@@ -5,13 +5,14 @@ import type {
   ActorFieldsFragment,
   ConnectionQuery,
   DateFieldsFragment,
+  OverviewQuery,
   RelationshipDetailQuery,
   RelationshipFieldsFragment,
   Status,
   VocabularyQuery,
 } from './generated.js';
 
-export type { PathOptions, RelationshipType, Status } from './generated.js';
+export type { PathOptions, RelationshipFilter, RelationshipType, Status } from './generated.js';
 
 export type Actor = ActorFieldsFragment;
 export type Relationship = RelationshipFieldsFragment;
@@ -24,6 +25,8 @@ export type RelationshipDetail = NonNullable<RelationshipDetailQuery['relationsh
 export type Connection = ConnectionQuery['connection'];
 export type Path = Connection['paths'][number];
 export type RelationshipTypeInfo = VocabularyQuery['relationshipTypes'][number];
+/** Counts, the types by size and the most connected actors. */
+export type Overview = OverviewQuery['stats'];
 
 /** Actors and relationships to draw, from any query that returns both. */
 export interface Subgraph {

@@ -16,6 +16,12 @@ export interface PathState {
   excludeAllegations: boolean;
 }
 
+/** The relationships of one type, or those of one actor. */
+export interface Scope {
+  by: 'type' | 'actor';
+  id: string;
+}
+
 export interface ViewState {
   selected: { group: 'nodes' | 'edges'; id: string } | null;
   filters: FilterState;
@@ -23,6 +29,8 @@ export interface ViewState {
   path: PathState | null;
   /** Actors whose neighbourhood was expanded, in order. */
   expanded: string[];
+  /** The part of a big graph loaded (the way in); null: the whole graph, as far as the client loads. */
+  scope: Scope | null;
   /** The renderer the URL forces (read when the graph is created); null: chosen by size. */
   renderer: Renderer | null;
 }
@@ -33,6 +41,7 @@ export const DEFAULT_STATE: ViewState = {
   colourMode: 'type',
   path: null,
   expanded: [],
+  scope: null,
   renderer: null,
 };
 
@@ -77,8 +86,16 @@ export function encodeState(state: ViewState): string {
     if (state.path.excludeAllegations) p.set('noAllegations', '1');
   }
   if (state.expanded.length) p.set('expanded', state.expanded.join(','));
+  if (state.scope) p.set('scope', `${state.scope.by}:${state.scope.id}`);
   if (state.renderer) p.set('renderer', state.renderer);
   return p.toString();
+}
+
+function decodeScope(value: string | null, types?: readonly string[]): Scope | null {
+  const match = value?.match(/^(type|actor):(.+)$/);
+  if (!match) return null;
+  const [, by, id] = match as [string, 'type' | 'actor', string];
+  return by === 'type' && types && !types.includes(id) ? null : { by, id };
 }
 
 export function decodeState(search: string, known: KnownNames = {}): ViewState {
@@ -122,6 +139,7 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
           }
         : null,
     expanded: list(p.get('expanded')),
+    scope: decodeScope(p.get('scope'), known.types),
     renderer: RENDERERS.find((r) => r === p.get('renderer')) ?? null,
   };
 }

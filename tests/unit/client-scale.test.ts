@@ -1,11 +1,12 @@
-// The layout the worker computes (client/src/graph/layout.ts), run under node: a generated graph
-// of a few hundred actors, some with no relationship, laid out from scratch and then extended.
+// The client at scale, under node: the layout the worker computes (client/src/graph/layout.ts) on
+// generated graphs, the renderer choice, and the words of the scope notice.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBundle } from '../../bench/generator.js';
 import { computeLayout, gridBeside, type LayoutRequest, nodeBox } from '../../client/src/graph/layout.js';
 import { chooseRenderer, WEBGL_FROM_ELEMENTS } from '../../client/src/graph/renderer.js';
+import { scopeFilter, scopeText, truncated } from '../../client/src/graph/scope.js';
 import { ROOT_DIR } from '../../server/config.js';
 
 function requestFor(actors: number, relationships: number): LayoutRequest {
@@ -88,5 +89,32 @@ describe('the renderer', () => {
     expect(chooseRenderer(null, 1_999, 2_000)).toBe('canvas');
     expect(chooseRenderer(null, 2_000, 2_000)).toBe('webgl');
     expect(chooseRenderer(null, 50_000, null)).toBe('canvas');
+  });
+});
+
+describe('the scope notice', () => {
+  const whole = { relationships: 5_000, relationshipTotal: 8_000, actors: 2_000, actorTotal: 2_000 };
+
+  it('says n of m whenever the client loaded less than there is, and nothing when it loaded all', () => {
+    expect(scopeText(null, whole, '')).toBe(
+      'Showing 5,000 of 8,000 relationships: the graph is larger than the client loads at once.',
+    );
+    expect(scopeText(null, { ...whole, actors: 1_500, actorTotal: 6_000 }, '')).toContain(
+      '5,000 of 8,000 relationships and 1,500 of 6,000 actors',
+    );
+    expect(truncated({ ...whole, relationshipTotal: 5_000, actors: 2_000 })).toBe(false);
+    expect(scopeText(null, { ...whole, relationshipTotal: 5_000 }, '')).toBeNull();
+  });
+
+  it('names the part a scope shows, cut or whole, and filters the API by it', () => {
+    const scope = { by: 'type' as const, id: 'MET_WITH' };
+    const counts = { relationships: 300, relationshipTotal: 300, actors: 120, actorTotal: null };
+    expect(scopeText(scope, counts, 'met with')).toBe('Showing the met with relationships: all 300.');
+    expect(scopeText({ by: 'actor', id: 'x' }, { ...counts, relationshipTotal: 9_000 }, 'North Korea')).toBe(
+      'Showing the relationships of North Korea: 300 of 9,000 relationships.',
+    );
+    expect(scopeFilter(scope)).toEqual({ types: ['MET_WITH'] });
+    expect(scopeFilter({ by: 'actor', id: 'x' })).toEqual({ involving: 'x' });
+    expect(scopeFilter(null)).toBeNull();
   });
 });
