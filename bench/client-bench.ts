@@ -185,14 +185,18 @@ export async function benchClient(options: { quick: boolean; log: (line: string)
       (window as unknown as { webglAvailable(): boolean }).webglAvailable(),
     );
     if (!webglAvailable) options.log('  WebGL is not available in this Chromium: the webgl cases fall back to canvas.');
-    const run = (elements: GraphElement[], renderer: Renderer, secs: number) =>
-      page.evaluate((input) => (window as unknown as { runCase: RunCase }).runCase(input), {
+    // A fresh page for every case: cytoscape's WebGL mode changes its canvas renderer's prototype
+    // (one more canvas layer), which would carry over into the canvas cases after it.
+    const run = async (elements: GraphElement[], renderer: Renderer, secs: number) => {
+      await page.goto(server.url);
+      return page.evaluate((input) => (window as unknown as { runCase: RunCase }).runCase(input), {
         elements,
         vocabulary: vocab,
         renderer,
         seconds: secs,
       });
-    // Warm the page (JIT, the worker, the font cache) once, unmeasured.
+    };
+    // Warm the browser (its caches, the font cache) once, unmeasured.
     await run(benchElements(500, 2), 'canvas', 1);
     const cases: ClientCase[] = [];
     for (const count of counts) {

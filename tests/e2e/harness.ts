@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT_DIR } from '../../server/config.js';
+import type { Executor } from '../../server/db/executor.js';
 import { seedDatabase } from '../../server/import/import-bundle.js';
 import { resetDatabase, testApp } from '../helpers/db.js';
 
@@ -50,8 +51,8 @@ export interface Harness {
   graphql: <T>(query: string) => Promise<T>;
 }
 
-/** Starts the app and Chromium before the file's tests, and stops both after them. */
-export function useBrowser(): Harness {
+/** Starts the app over a fresh database filled by `load` (the seed unless given) and Chromium before the file's tests, and stops both after them. */
+export function useBrowser(load: (executor: Executor) => Promise<unknown> = seedDatabase): Harness {
   let app: ReturnType<typeof testApp>;
   let server: Server;
   const harness = {} as { browser: Browser; base: string; graphql: Harness['graphql'] };
@@ -60,7 +61,7 @@ export function useBrowser(): Harness {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     app = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
     await resetDatabase(app.executor);
-    await seedDatabase(app.executor);
+    await load(app.executor);
     server = createServer(app.app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     harness.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
