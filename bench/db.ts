@@ -19,9 +19,14 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-/** Starts (or reuses) the bench instance. BENCH_NEO4J_PORT and BENCH_NEO4J_DIR override the defaults. */
+/**
+ * Starts (or reuses) the bench instance; BENCH_NEO4J_PORT and BENCH_NEO4J_DIR override the
+ * defaults. With NEO4J_URI set (and NEO4J_PASSWORD, NEO4J_USER, NEO4J_DATABASE as for the server)
+ * it uses that Neo4j instead, a cluster or Aura too, and starts nothing. Either is emptied.
+ */
 export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
   const port = process.env.BENCH_NEO4J_PORT ?? '7750';
+  const external = process.env.NEO4J_URI;
   const config = readConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -29,8 +34,17 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     NEO4J_BOLT_PORT: port,
     NEO4J_HEAP: process.env.BENCH_NEO4J_HEAP ?? '4g',
     NEO4J_PAGECACHE: process.env.BENCH_NEO4J_PAGECACHE ?? '4g',
+    ...(external
+      ? {
+          NEO4J_URI: external,
+          NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
+          NEO4J_USER: process.env.NEO4J_USER ?? 'neo4j',
+          NEO4J_DATABASE: process.env.NEO4J_DATABASE ?? 'neo4j',
+        }
+      : {}),
   });
-  const result = await start(config.neo4j.local, config.neo4j, log);
+  if (external) log(`Using the Neo4j named by NEO4J_URI (${config.neo4j.uri}); it will be emptied`);
+  const result = external ? { started: false } : await start(config.neo4j.local, config.neo4j, log);
   const driver = createDriver(config.neo4j);
   const executor = createExecutor({ driver, database: config.neo4j.database });
   const [row] = await executor.read(

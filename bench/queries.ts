@@ -5,7 +5,7 @@
 import type { QueryClass as QueryClassName } from '../server/db/executor.js';
 import { filterParams } from '../server/db/filter.js';
 import { query } from '../server/db/queries.js';
-import { neighborhoodQuery } from '../server/graphql/resolvers/relationships.js';
+import { neighborhoodBudget, neighborhoodQuery } from '../server/graphql/resolvers/relationships.js';
 import { searchQuery } from '../server/paths/cypher.js';
 import { MAX_PATHS, TRAIL_STEPS } from '../server/paths/engine.js';
 import { edgeParams, pathSearch } from '../server/paths/options.js';
@@ -51,20 +51,20 @@ export const QUERY_CLASSES: readonly QueryClass[] = [
   {
     name: 'neighborhood-1',
     description: 'neighborhood(id, depth: 1)',
-    graphql: `query N1($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
+    graphql: `query N1($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
     variables: (t) => ({ id: t.id }),
     cypher: neighborhoodQuery(1),
     timeoutClass: 'search',
-    params: (t) => ({ id: t.id, f: filterParams(null) }),
+    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
   },
   {
     name: 'neighborhood-2',
     description: 'neighborhood(id, depth: 2)',
-    graphql: `query N2($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`,
+    graphql: `query N2($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
     variables: (t) => ({ id: t.id }),
     cypher: neighborhoodQuery(2),
     timeoutClass: 'search',
-    params: (t) => ({ id: t.id, f: filterParams(null) }),
+    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
   },
   {
     name: 'relationships',

@@ -17,6 +17,9 @@ const config = readConfig({
   LOG_LEVEL: 'silent',
   NEO4J_URI: env.BENCH_NEO4J_URI,
   NEO4J_PASSWORD: env.BENCH_NEO4J_PASSWORD,
+  // An external Neo4j (bench/db.ts) may have its own user and database.
+  NEO4J_USER: env.NEO4J_USER,
+  NEO4J_DATABASE: env.NEO4J_DATABASE,
   // The benchmark is one client at saturation: the per-client limit on expensive fields is off.
   RATE_LIMIT_PER_MINUTE: '0',
 });

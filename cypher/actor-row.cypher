@@ -3,4 +3,4 @@
 // columns: {id, kind, name, aliases, description, degree}
 __VAR__ {.id, .name, .aliases, .description,
   kind: [label IN labels(__VAR__) WHERE label <> 'Actor'][0],
-  degree: COUNT { (__VAR__)-[deg_rel]-() WHERE deg_rel.retractedAt IS NULL }}
+  degree: __ACTOR_DEGREE(__VAR__)__}

@@ -26,7 +26,7 @@ CALL () {
 }
 CALL () {
   MATCH (a:Actor)
-  WITH a, COUNT { (a)-[x]-() WHERE x.retractedAt IS NULL } AS degree
+  WITH a, __ACTOR_DEGREE(a)__ AS degree
   ORDER BY degree DESC, a.name, a.id
   LIMIT toInteger($top)
   RETURN collect({actor: __ACTOR_ROW(a)__, degree: degree}) AS mostConnected

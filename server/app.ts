@@ -36,6 +36,9 @@ export function createApp({ config, executor, clientDir, log = createLogger(conf
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: production ? false : { title: 'Actor Graph — GraphiQL', defaultEditorToolsVisibility: false },
+    // GraphiQL's scripts and styles inlined from the package, not loaded from a CDN, so it works
+    // offline; the 9 MB module is loaded on the first visit, never in production.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     maskedErrors: true,
     // CORS_ORIGINS only; with none configured, any origin outside production and none in it.
     cors:

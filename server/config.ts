@@ -1,8 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root, resolved from this file so commands work from any working directory. */
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The repository root: the nearest folder above this file holding package.json, so commands work
+ * from any working directory and from the compiled server in dist/server alike.
+ */
+export const ROOT_DIR = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
+  }
+}
 
 /** Password of the managed local Neo4j when NEO4J_PASSWORD is unset. Development only. */
 export const DEV_PASSWORD = 'actor-graph-dev';

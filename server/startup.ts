@@ -1,12 +1,14 @@
 // The start-up sequence of the server: the database's schema, then the seed graph. It sits above
 // db/ and import/ (it uses both), so neither has to know the other.
 import type { Executor } from './db/executor.js';
+import { query } from './db/queries.js';
 import { applySchema } from './db/schema.js';
 import { seedDatabase } from './import/import-bundle.js';
 import type { Logger } from './logger.js';
 import { RELATIONSHIP_TYPES } from './model/vocabulary.js';
 
 const RETRY_MS = 5_000;
+const RETRACTED_DEGREES = query('retracted-degrees');
 
 /**
  * Applies the schema and loads the seed graph (both idempotent). When Neo4j cannot be reached it
@@ -30,5 +32,6 @@ export async function bootstrapDatabase(executor: Executor, log: Logger): Promis
 async function runBootstrap(executor: Executor, log: Logger): Promise<void> {
   await applySchema(executor, RELATIONSHIP_TYPES);
   const seeded = await seedDatabase(executor);
+  await executor.write(RETRACTED_DEGREES, {}, { operation: 'retracted-degrees', class: 'import' });
   log.info(seeded, 'Schema applied and seed graph loaded');
 }

@@ -1,7 +1,8 @@
 // Fixed Cypher lives in cypher/<name>.cypher, one query or fragment per file, loaded once and
 // completed here, by the one expander every module uses. A placeholder is `__NAME__` or
 // `__NAME(variable)__`, and is filled, in this order, by:
-//   - `__VAR__`: inside a fragment spliced as `__NAME(v)__`, the variable v;
+//   - `__VAR__`: inside a fragment spliced as `__NAME(v)__`, the variable v (which it may pass on
+//     as `__OTHER(__VAR__)__`);
 //   - a value the caller passes for NAME, where Cypher takes no parameter (see Fill);
 //   - a fragment generated from the vocabulary (GENERATED below);
 //   - the fragment file cypher/<name>.cypher (NAME in kebab case: ACTOR_ROW is actor-row.cypher),
@@ -88,7 +89,8 @@ const GENERATED: Readonly<Record<string, () => string>> = {
     ).join('\n  UNION ALL\n')}\n}`,
 };
 
-const PLACEHOLDER = /__([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:\(([a-z][A-Za-z0-9]*)\))?__/g;
+// A fragment may pass its own variable on: `__OTHER(__VAR__)__`.
+const PLACEHOLDER = /__([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?:\(([a-z][A-Za-z0-9]*|__VAR__)\))?__/g;
 const kebab = (name: string) => name.toLowerCase().replaceAll('_', '-');
 
 function expand(text: string, fill: Readonly<Record<string, Fill>>, variable: string | null, depth: number): string {
@@ -107,7 +109,9 @@ function expand(text: string, fill: Readonly<Record<string, Fill>>, variable: st
     } catch (error) {
       throw new Error(`Placeholder __${name}__ has no value and no fragment: ${(error as Error).message}`);
     }
-    return expand(fragment, fill, argument ?? null, depth + 1);
+    const passed = argument === '__VAR__' ? variable : argument;
+    if (argument === '__VAR__' && variable === null) throw new Error(`__${name}(__VAR__)__ outside a fragment`);
+    return expand(fragment, fill, passed ?? null, depth + 1);
   });
 }
 

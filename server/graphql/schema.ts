@@ -2,12 +2,13 @@
 // and the resolver maps.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { ROOT_DIR } from '../config.js';
 import { ACTOR_KINDS, RELATIONSHIP_TYPES, STATUSES } from '../model/vocabulary.js';
 import { resolvers } from './resolvers/index.js';
 
-export const SDL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema');
+/** The SDL files, read from the source tree also by the compiled server (dist/ holds no .graphql). */
+export const SDL_DIR = path.join(ROOT_DIR, 'server', 'graphql', 'schema');
 
 /**
  * The vocabulary's controlled terms as GraphQL enums, so a client can only ever send a type,

@@ -53,7 +53,7 @@ export const DEFAULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'stance',
     'description',
   ],
-  Subgraph: ['nodes', 'edges'],
+  Subgraph: ['nodes', 'edges', 'truncated', 'omittedNodes', 'omittedEdges'],
   PageInfo: ['hasNextPage', 'endCursor'],
   ActorConnection: ['totalCount', 'nodes', 'pageInfo'],
   RelationshipConnection: ['totalCount', 'nodes', 'pageInfo'],

@@ -30,6 +30,15 @@ for (const status of [ALLEGED, DENIED]) {
 
 /** graph(limit) is not paged; this bounds it. */
 const MAX_LIST = 5000;
+/** neighborhood(limit): the default and largest actor budget. */
+const NEIGHBORHOOD_LIMIT = 300;
+const MAX_NEIGHBORHOOD_LIMIT = 2000;
+const EDGES_PER_NODE = 4;
+
+/** The budget parameters of neighborhood.cypher for an actor budget: at most 4 relationships per actor. */
+export function neighborhoodBudget(limit = NEIGHBORHOOD_LIMIT): { limit: number; edgeLimit: number } {
+  return { limit, edgeLimit: limit * EDGES_PER_NODE };
+}
 
 const sortKey = (r: RelationshipRow) => [r.validFrom ?? r.knownSince, r.id];
 
@@ -46,6 +55,13 @@ async function relationshipPage(f: FilterParams, args: PageArgs, { executor, loa
   );
   const rows = loaders.prime((row?.rows ?? []) as RelationshipRow[]);
   return page(rows, first, Number(row?.totalCount ?? 0), sortKey);
+}
+
+/** A Subgraph with what its budget left out. */
+function bounded<N, E>(nodes: N[], edges: E[], omittedNodes: unknown, omittedEdges: unknown) {
+  const nodesLeft = Number(omittedNodes ?? 0);
+  const edgesLeft = Number(omittedEdges ?? 0);
+  return { nodes, edges, omittedNodes: nodesLeft, omittedEdges: edgesLeft, truncated: nodesLeft + edgesLeft > 0 };
 }
 
 function subgraph(edges: RelationshipRow[]) {
@@ -77,31 +93,37 @@ export const relationshipResolvers: ResolverMap = {
 
     async neighborhood(
       _: unknown,
-      args: { id: string; depth?: number | null } & FilterArgs,
+      args: { id: string; depth?: number | null; limit?: number | null } & FilterArgs,
       { executor, loaders }: Context,
     ) {
       const depth = intBetween('depth', args.depth, 1, 3, 1);
+      const limit = intBetween('limit', args.limit, 1, MAX_NEIGHBORHOOD_LIMIT, NEIGHBORHOOD_LIMIT);
       const f = filterParams(args.filter);
       for (const end of ['from', 'to', 'involving'] as const) {
         if (f[end] !== null) throw badInput(`filter.${end}`, 'not used by neighborhood (it starts from id)');
       }
       const [row] = await executor.read(
         neighborhoodQuery(depth),
-        { id: args.id, f },
+        { id: args.id, f, ...neighborhoodBudget(limit) },
         { operation: 'neighborhood', class: 'search' },
       );
-      if (!row) return { nodes: [], edges: [] };
-      return {
-        nodes: loaders.primeActors(row.nodes as ActorRow[]),
-        edges: loaders.prime(row.edges as RelationshipRow[]),
-      };
+      if (!row) return bounded([], [], 0, 0);
+      return bounded(
+        loaders.primeActors(row.nodes as ActorRow[]),
+        loaders.prime(row.edges as RelationshipRow[]),
+        row.omittedNodes,
+        row.omittedEdges,
+      );
     },
 
     async graph(_: unknown, args: FilterArgs & { limit?: number | null }, { executor, loaders }: Context) {
       const limit = intBetween('limit', args.limit, 1, MAX_LIST, 2000);
       const f = filterParams(args.filter);
-      const rows = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
-      return subgraph(loaders.prime(rows.map((r) => r.row as RelationshipRow)));
+      const [row] = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
+      const { nodes, edges } = subgraph(loaders.prime((row?.rows ?? []) as RelationshipRow[]));
+      const total = Number(row?.total ?? 0);
+      const actorCount = Number(row?.actorCount ?? 0);
+      return bounded(nodes, edges, actorCount - nodes.length, total - edges.length);
     },
 
     claims: (_: unknown, { about }: { about: string }, { loaders }: Context) => loaders.claims.load(about),
