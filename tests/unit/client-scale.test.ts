@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateBundle } from '../../bench/generator.js';
 import { computeLayout, gridBeside, type LayoutRequest, nodeBox } from '../../client/src/graph/layout.js';
 import { chooseRenderer, WEBGL_FROM_ELEMENTS } from '../../client/src/graph/renderer.js';
-import { scopeFilter, scopeText, truncated } from '../../client/src/graph/scope.js';
+import { neighbourhoodCut, scopeFilter, scopeText, truncated } from '../../client/src/graph/scope.js';
 import { ROOT_DIR } from '../../server/config.js';
 
 function requestFor(actors: number, relationships: number): LayoutRequest {
@@ -116,5 +116,15 @@ describe('the scope notice', () => {
     expect(scopeFilter(scope)).toEqual({ types: ['MET_WITH'] });
     expect(scopeFilter({ by: 'actor', id: 'x' })).toEqual({ involving: 'x' });
     expect(scopeFilter(null)).toBeNull();
+  });
+
+  it("says what the server's neighbourhood budget left out, and nothing when it left nothing", () => {
+    expect(neighbourhoodCut({ truncated: false, omittedNodes: 0, omittedEdges: 0 })).toBe('');
+    expect(neighbourhoodCut({ truncated: true, omittedNodes: 8_700, omittedEdges: 12_000 })).toBe(
+      " The server's budget left out 8,700 actors and 12,000 relationships: the nearest and best-connected come first.",
+    );
+    expect(neighbourhoodCut({ truncated: true, omittedNodes: 0, omittedEdges: 40 })).toContain(
+      'left out 40 relationships:',
+    );
   });
 });

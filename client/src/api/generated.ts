@@ -129,7 +129,7 @@ export type GraphQueryVariables = Exact<{
 }>;
 
 
-export type GraphQuery = { graph: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> }, total: { totalCount: number } };
+export type GraphQuery = { graph: { omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
 
 export type OverviewQueryVariables = Exact<{
   top?: number | null | undefined;
@@ -159,7 +159,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, omittedNodes: number, omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
 
 export type ActorDetailQueryVariables = Exact<{
   id: string | number;
@@ -190,7 +190,7 @@ export type TypedDocument<Result, Variables> = string & { readonly __result?: Re
 
 export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
 
-export const GraphDocument = "query Graph($filter:RelationshipFilter$limit:Int){graph(filter:$filter limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}total:relationships(filter:$filter first:1){totalCount}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
+export const GraphDocument = "query Graph($filter:RelationshipFilter$limit:Int){graph(filter:$filter limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}omittedEdges}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
 
 export const OverviewDocument = "query Overview($top:Int){stats(top:$top){actors relationships relationshipsByType{key count}mostConnected{actor{id name}degree}}}" as TypedDocument<OverviewQuery, OverviewQueryVariables>;
 
@@ -198,7 +198,7 @@ export const AllActorsDocument = "query AllActors($after:String){actors(first:50
 
 export const SearchActorsDocument = "query SearchActors($search:String!$first:Int){actors(filter:{search:$search}first:$first){nodes{id kind name aliases description}}}" as TypedDocument<SearchActorsQuery, SearchActorsQueryVariables>;
 
-export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}truncated omittedNodes omittedEdges}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
 
 export const ActorDetailDocument = "query ActorDetail($id:ID!){actor(id:$id){id kind name aliases description degree relationships(first:500){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<ActorDetailQuery, ActorDetailQueryVariables>;
 

@@ -17,6 +17,7 @@ import type {
   Actor,
   ActorDetail,
   Connection,
+  Neighborhood,
   Overview,
   PathOptions,
   RelationshipDetail,
@@ -47,8 +48,8 @@ export async function fetchVocabulary(signal?: AbortSignal): Promise<Vocabulary>
 
 /** The relationships passing `filter` (at most GRAPH_LIMIT) with their actors, and how many pass it. */
 export async function fetchGraph(filter: RelationshipFilter | null, signal?: AbortSignal): Promise<Loaded<Subgraph>> {
-  const data = await graphqlRequest(GraphDocument, { filter, limit: GRAPH_LIMIT }, signal);
-  return { items: data.graph, total: data.total.totalCount };
+  const { graph } = await graphqlRequest(GraphDocument, { filter, limit: GRAPH_LIMIT }, signal);
+  return { items: graph, total: graph.edges.length + graph.omittedEdges };
 }
 
 /** Every actor (at most GRAPH_LIMIT), a page of 500 at a time: the graph query only brings actors that have relationships. */
@@ -74,7 +75,8 @@ export async function searchActors(search: string, first = 8, signal?: AbortSign
   return (await graphqlRequest(SearchActorsDocument, { search, first }, signal)).actors.nodes;
 }
 
-export async function fetchNeighborhood(id: string, depth = 1, signal?: AbortSignal): Promise<Subgraph> {
+/** An actor's neighbourhood within the server's budget, with what the budget left out. */
+export async function fetchNeighborhood(id: string, depth = 1, signal?: AbortSignal): Promise<Neighborhood> {
   return (await graphqlRequest(NeighborhoodDocument, { id, depth }, signal)).neighborhood;
 }
 

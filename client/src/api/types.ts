@@ -5,6 +5,7 @@ import type {
   ActorFieldsFragment,
   ConnectionQuery,
   DateFieldsFragment,
+  NeighborhoodQuery,
   OverviewQuery,
   RelationshipDetailQuery,
   RelationshipFieldsFragment,
@@ -25,6 +26,8 @@ export type RelationshipDetail = NonNullable<RelationshipDetailQuery['relationsh
 export type Connection = ConnectionQuery['connection'];
 export type Path = Connection['paths'][number];
 export type RelationshipTypeInfo = VocabularyQuery['relationshipTypes'][number];
+/** A neighbourhood and what the server's budget left out of it. */
+export type Neighborhood = NeighborhoodQuery['neighborhood'];
 /** Counts, the types by size and the most connected actors. */
 export type Overview = OverviewQuery['stats'];
 

@@ -46,3 +46,16 @@ export function scopeText(scope: Scope | null, counts: LoadedCounts, name: strin
   const part = scope.by === 'type' ? `the ${name} relationships` : `the relationships of ${name}`;
   return cut ? `Showing ${part}: ${relationships}.` : `Showing ${part}: all ${n(counts.relationshipTotal)}.`;
 }
+
+/**
+ * What the server's neighbourhood budget left out, as a sentence after the expansion's (empty when
+ * nothing was): the way in from there is the notice's scope "the relationships of" that actor.
+ */
+export function neighbourhoodCut(answer: { truncated: boolean; omittedNodes: number; omittedEdges: number }): string {
+  if (!answer.truncated) return '';
+  const left = [
+    answer.omittedNodes > 0 ? `${n(answer.omittedNodes)} actors` : '',
+    answer.omittedEdges > 0 ? `${n(answer.omittedEdges)} relationships` : '',
+  ].filter(Boolean);
+  return ` The server's budget left out ${left.join(' and ') || 'part of the neighbourhood'}: the nearest and best-connected come first.`;
+}
