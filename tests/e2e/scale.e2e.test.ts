@@ -17,8 +17,13 @@ async function openBig(query = ''): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${h.base}${query}`);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 170_000 });
-  expect(errors).toEqual([]);
+  await page.waitForSelector('body:not([data-state="loading"])', { timeout: 170_000 });
+  const state = await page.getAttribute('body', 'data-state');
+  expect({ state, overlay: state === 'ready' ? '' : await page.textContent('#overlay'), errors }).toEqual({
+    state: 'ready',
+    overlay: '',
+    errors: [],
+  });
   return page;
 }
 
