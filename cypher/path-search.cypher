@@ -13,8 +13,8 @@
 //   do not embed their end actors as relationship-row does: `actors` holds each of them once, where
 //   a row per edge would count a hub's degree again for every edge that touches it. `claim` is, for
 //   an accusation or denial, the relationship it is about ({type, from, to, status} with actor
-//   names), looked for among the relationships of the claim's own two actors so the lookup stays
-//   bounded by their degree (null when it lies elsewhere)
+//   names) when it touches one of the claim's own two actors (null when it lies elsewhere), found
+//   through the id indexes: expanding the two actors' relationships cost a hub's whole degree
 OPTIONAL MATCH (a:Actor {id: $from})
 OPTIONAL MATCH (b:Actor {id: $to})
 CALL (a, b) {
@@ -35,13 +35,17 @@ CALL (found) {
   WITH DISTINCT r
   WITH r, startNode(r) AS a, endNode(r) AS b
   RETURN collect(r {__RELATIONSHIP_FIELDS__,
-    claimedByName: COLLECT { MATCH (c:Actor {id: r.claimedBy}) RETURN c.name }[0],
-    claim: CASE WHEN r.about IS NULL THEN null ELSE COLLECT {
-      UNWIND [a, b] AS end
-      MATCH (end)-[ab]-(:Actor) WHERE ab.id = r.about
-      RETURN {type: type(ab), from: startNode(ab).name, to: endNode(ab).name, status: ab.status}
-    }[0] END}) AS edges
+    claimedByName: COLLECT { MATCH (c:Actor {id: r.claimedBy}) RETURN c.name }[0]}) AS rows,
+    collect(DISTINCT r.about) AS aboutIds
 }
+// What the accusations and denials are about, each looked up once through the id indexes.
+CALL (aboutIds) {
+  __RELATIONSHIPS_BY_ID(aboutIds)__
+  RETURN collect({id: r.id, ends: [a.id, b.id], type: type(r), from: a.name, to: b.name, status: r.status}) AS claims
+}
+WITH a, b, found, actors, [e IN rows | e {.*, claim: CASE WHEN e.about IS NULL THEN null ELSE
+  [c IN claims WHERE c.id = e.about AND (e.from IN c.ends OR e.to IN c.ends)
+    | {type: c.type, from: c.from, to: c.to, status: c.status}][0] END}] AS edges
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, a.name AS fromName, b.name AS toName,
   [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | r.id]}] AS paths,
   actors, edges

@@ -79,13 +79,14 @@ function render(name: string, value: Fill): string {
   return selector.kind === 'all' ? 'ALL SHORTEST' : `SHORTEST ${integer(name, selector.n, 1)}`;
 }
 
-/** Fragments whose text follows from the vocabulary. */
-const GENERATED: Readonly<Record<string, () => string>> = {
-  // Relationships by id whatever their type, binding r from a to b for the ids in $ids. Neo4j has
-  // no index across relationship types, so one arm per type seeks that type's id constraint index.
-  RELATIONSHIPS_BY_ID: () =>
-    `CALL () {\n${RELATIONSHIP_TYPES.map(
-      (type) => `  MATCH (a:Actor)-[r:${cypherType(type)}]->(b:Actor) WHERE r.id IN $ids RETURN r, a, b`,
+/** Fragments whose text follows from the vocabulary; spliced as `__NAME(v)__` they get v. */
+const GENERATED: Readonly<Record<string, (variable: string | null) => string>> = {
+  // Relationships by id whatever their type, binding r from a to b for the ids in $ids (or in the
+  // list variable it is spliced with). Neo4j has no index across relationship types, so one arm
+  // per type seeks that type's id constraint index.
+  RELATIONSHIPS_BY_ID: (ids) =>
+    `CALL (${ids ?? ''}) {\n${RELATIONSHIP_TYPES.map(
+      (type) => `  MATCH (a:Actor)-[r:${cypherType(type)}]->(b:Actor) WHERE r.id IN ${ids ?? '$ids'} RETURN r, a, b`,
     ).join('\n  UNION ALL\n')}\n}`,
 };
 
@@ -105,7 +106,7 @@ function expand(text: string, fill: Readonly<Record<string, Fill>>, variable: st
     const generated = GENERATED[name];
     let fragment: string;
     try {
-      fragment = generated ? generated() : cypher(kebab(name));
+      fragment = generated ? generated(argument === '__VAR__' ? variable : (argument ?? null)) : cypher(kebab(name));
     } catch (error) {
       throw new Error(`Placeholder __${name}__ has no value and no fragment: ${(error as Error).message}`);
     }
