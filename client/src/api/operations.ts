@@ -28,9 +28,9 @@ import type {
 } from './types.js';
 
 /**
- * The most relationships (and actors) the client loads at once; past it, it says so. The API
- * allows 5,000, but graph(limit: 5000) ran past the query timeout on a loaded 2-core machine, and
- * 2,000 keeps the first view and panning within their targets.
+ * The most relationships (and actors) the client loads at once; past it, it says so and offers
+ * ways in. The API allows 5,000; 2,000 (its default) keeps the elements drawn near the counts the
+ * client benchmark holds to its first-view and frame-rate targets.
  */
 export const GRAPH_LIMIT = 2000;
 
