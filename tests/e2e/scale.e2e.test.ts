@@ -121,7 +121,7 @@ describe('a graph larger than the client loads', { timeout: 400_000 }, () => {
     // Back, then one type.
     await page.click('#scope-all');
     await page.waitForFunction(() => window.__actorGraph?.state().scope === null);
-    await page.waitForSelector('#scope-type option[value]:not([value=""])', { timeout: 120_000 });
+    await page.waitForSelector('#scope-type option[value]:not([value=""])', { state: 'attached', timeout: 120_000 });
     const type = (await page
       .locator('#scope-type option[value]:not([value=""])')
       .first()
