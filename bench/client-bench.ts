@@ -98,6 +98,8 @@ export function benchElements(count: number, seed = 1): GraphElement[] {
           status: r.status,
           confidence: r.confidence,
           summary: '',
+          event: false,
+          lastDay: '2024-01-01',
           sentence: '',
           validFrom: null,
           validTo: null,

@@ -9,7 +9,7 @@ import { type Article, makeArticle, readArticleFile } from '../server/extract/ar
 import { extractArticle } from '../server/extract/extract.js';
 import type { GraphContext } from '../server/extract/graph.js';
 import { lexicon } from '../server/extract/lexicon.js';
-import { seedFiles } from '../server/import/import-bundle.js';
+import { BASE_SEED } from '../server/import/import-bundle.js';
 
 export const EXTRACT_TARGET_PER_S = 50;
 
@@ -28,7 +28,7 @@ export interface ExtractResult {
 function seedGraph(): GraphContext {
   const actors: GraphContext['actors'][number][] = [];
   const relationships: GraphContext['relationships'][number][] = [];
-  for (const file of seedFiles()) {
+  for (const file of [BASE_SEED]) {
     const b = JSON.parse(fs.readFileSync(file, 'utf8'));
     for (const a of b.actors) actors.push({ aliases: [], description: null, ...a });
     for (const r of b.relationships)

@@ -4,6 +4,8 @@
 // precision and one to three sources, and every relationship respects the vocabulary: its end
 // kinds are ones its type allows, ACCUSES and DENIES name an earlier relationship in `about`, and
 // alleged and denied ones name their claimant.
+
+import { seededRandom } from '../server/analytics/random.js';
 import {
   type Actor,
   BUNDLE_FORMAT,
@@ -37,17 +39,8 @@ export interface GeneratorOptions {
 /** A generated graph is an ordinary bundle (server/model/bundle.ts), validated like any other. */
 export type SyntheticBundle = Bundle;
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for test data and fully reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The analytics' seeded generator (mulberry32): test data and answers draw from one PRNG. */
+export const rng = seededRandom;
 
 // Share of each kind among actors; kinds the vocabulary adds later get the remainder evenly.
 const KIND_SHARE: Record<string, number> = { Country: 0.08, Person: 0.6, Organization: 0.32 };

@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-api] [--skip-client] [--skip-extract]
-// [--only-extract]
+// [--only-extract] [--only-ingest]
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
 // handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
 // cached, the client's rendering and the article reader's speed; prints
@@ -14,6 +14,7 @@ import { type BenchDatabase, type Machine, machine, openBenchDatabase } from './
 import { benchExtract, type ExtractResult } from './extract-bench.js';
 import { type GraphSize, generateBundle, SIZES } from './generator.js';
 import { benchImport, type ImportResult } from './import-bench.js';
+import { benchIngest, type IngestBenchResult } from './ingest-bench.js';
 import { renderMarkdown } from './report.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,7 @@ export interface BenchReport {
   analytics: AnalyticsResult[];
   client: ClientResult | null;
   extract: ExtractResult | null;
+  ingest?: IngestBenchResult;
   notes: string[];
 }
 
@@ -87,6 +89,17 @@ async function main(): Promise<void> {
   };
 
   const onlyExtract = args.includes('--only-extract');
+  if (args.includes('--only-ingest')) {
+    const db = await openBenchDatabase(log);
+    try {
+      log('\n== review: ingest and accept, beside the plain import');
+      report.ingest = await benchIngest(db, generateBundle({ ...SIZES.S, seed: SEED }), log);
+      write();
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   if (!args.includes('--skip-extract')) {
     log('\n== article reader (one core)');
     report.extract = benchExtract({ quick, log });

@@ -1,8 +1,6 @@
-// The stored relationships among the ids a large bundle mentions, found in one pass over all
-// relationships: Neo4j has no index across relationship types, and for many ids one scan beats a
-// seek per id per type. Small bundles seek each type's id index instead
-// (import-known-relationships-by-id.cypher).
+// What the stored graph already holds under the relationship ids a bundle mentions, from the
+// RelationshipId registry (one unique index seek per id, whatever the type; cypher/schema.cypher).
 // params: $ids [string]
 // returns: relationships [{id, type, from, to}]
-MATCH (a)-[r]->(b) WHERE r.id IN $ids
-RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id}) AS relationships
+MATCH (k:RelationshipId) WHERE k.id IN $ids
+RETURN collect({id: k.id, type: k.type, from: k.from, to: k.to}) AS relationships

@@ -58,7 +58,7 @@ export function createApp({ config, executor, clientDir, log = createLogger(conf
       ...(production ? [useDisableIntrospection()] : []),
       useRateLimit({ limit: config.rateLimit, trustProxy: config.trustProxy, log }),
       useCancellation(),
-      useErrorCodes(),
+      useErrorCodes({ hideSuggestions: production }),
       useReadinessCheck({ endpoint: '/ready', check: () => executor.ping() }),
       useStaticClient({
         dir: clientDir ?? path.join(ROOT_DIR, 'client', 'dist'),

@@ -4,11 +4,14 @@
 import type { Core } from 'cytoscape';
 import { fetchAllActors, fetchGraph, fetchVocabulary } from './api/operations.js';
 import type { Actor, Vocabulary } from './api/types.js';
+import { AlliancesController } from './controllers/alliances.js';
+import { ArticlesMode } from './controllers/articles.js';
 import type { AppContext, Controller } from './controllers/controller.js';
 import { ExpandController } from './controllers/expand.js';
 import { ExportController } from './controllers/export.js';
 import { FiltersController } from './controllers/filters.js';
 import { PathsController } from './controllers/paths.js';
+import { PositionsController } from './controllers/positions.js';
 import { ScopeController } from './controllers/scope.js';
 import { SelectionController } from './controllers/selection.js';
 import { GraphModel } from './graph/model.js';
@@ -16,7 +19,7 @@ import { chooseRenderer } from './graph/renderer.js';
 import { scopeFilter } from './graph/scope.js';
 import { createGraph } from './graph/setup.js';
 import { Store } from './state/store.js';
-import { DEFAULT_STATE, decodeState, encodeState, type ViewState } from './state/url-state.js';
+import { DEFAULT_STATE, decodeState, encodeState, urlProblems, type ViewState } from './state/url-state.js';
 import { ActorSearch } from './ui/actor-search.js';
 import { byId, h } from './ui/dom.js';
 import { describeError, Overlay } from './ui/overlay.js';
@@ -44,6 +47,7 @@ interface Parts {
   ctx: AppContext;
   scope: ScopeController;
   controllers: Controller[];
+  filters: FiltersController;
 }
 
 export class App {
@@ -133,6 +137,7 @@ export class App {
     const parts = this.parts;
     if (!parts) return;
     const state = decodeState(location.search, this.known(parts.ctx.vocabulary));
+    parts.filters.panel.warn(urlProblems(location.search));
     if (all) this.store.reset(state);
     // A fragment link (the skip links) fires popstate too: only a different view counts.
     else if (encodeState(state) !== encodeState(this.store.state)) this.store.update(state);
@@ -170,6 +175,8 @@ export class App {
       () => byId('search').focus(),
     );
     byId('cy').after(scope.notice.element);
+    const alliances = new AlliancesController(ctx);
+    const positions = new PositionsController(ctx);
 
     cy.on('dbltap', 'node', (e) => void expand.expand(e.target.id()));
     expandButton.addEventListener('click', () => {
@@ -216,9 +223,16 @@ export class App {
         }),
       ),
       paths.finder.element,
+      alliances.element,
       filters.panel.element,
     );
-    this.parts = { ctx, scope, controllers: [filters, expand, paths, selection, scope] };
+    const articles = new ArticlesMode(ctx, byId<HTMLButtonElement>('toggle-articles'));
+    this.parts = {
+      ctx,
+      scope,
+      controllers: [filters, expand, paths, selection, alliances, positions, articles, scope],
+      filters,
+    };
     return this.parts;
   }
 }

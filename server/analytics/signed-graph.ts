@@ -1,16 +1,11 @@
 // The signed graph behind the alliance analytics (docs/alliances.md): every relationship that
 // passed the filter gets a signed weight from its type's Goldstein weight and its confidence, and
 // the relationships between two actors add up to one tie. Pure: no database, no GraphQL.
+import type { Actor, ReadonlyRecord } from '../model/bundle.js';
 import { MEMBERSHIP_TYPES, relationshipType, statusInfo } from '../model/vocabulary.js';
 
 /** An actor as the projection read it: the fields of an Actor row, so GraphQL needs no second read. */
-export interface ProjectedActor {
-  readonly id: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly description: string | null;
-}
+export type ProjectedActor = ReadonlyRecord<Actor>;
 
 /** A relationship as the projection read it. `day` is its valid start, or lacking one its knowledge time. */
 export interface ProjectedEdge {

@@ -12,7 +12,7 @@ import { start, stop } from '../db/neo4j-local.js';
 import { applySchema } from '../db/schema.js';
 import { formatScores } from '../extract/evaluate.js';
 import { evaluateCorpus } from '../extract/evaluate-corpus.js';
-import { seedDatabase } from '../import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../import/import-bundle.js';
 import { RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 import { runCommand } from './run.js';
 
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   try {
     if (!external) await executor.write('MATCH (n) DETACH DELETE n', {}, { operation: 'eval-reset', class: 'import' });
     await applySchema(executor, RELATIONSHIP_TYPES);
-    await seedDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
     console.log(formatScores(await evaluateCorpus(executor, dir, goldFile)));
     return 0;
   } finally {

@@ -25,7 +25,7 @@ export interface ClaimSummary {
  * ids of its end actors. Valid time is stored as days with a precision, where a bundle writes the
  * partial date ("2023-09" is validFrom 2023-09-01, precision month).
  */
-export interface RelationshipRow extends Omit<Relationship, 'validFrom' | 'validTo'> {
+export interface RelationshipRow extends Omit<Relationship, 'validFrom' | 'validTo' | 'history'> {
   validFrom: string | null;
   validFromPrecision: string | null;
   validTo: string | null;
@@ -34,6 +34,13 @@ export interface RelationshipRow extends Omit<Relationship, 'validFrom' | 'valid
   knownSince: string;
   retractedAt: string | null;
   retractReason: string | null;
+  /** The status changes as stored, parallel lists (null on relationships written before history). */
+  historyDates?: string[] | null;
+  historyFrom?: string[] | null;
+  historyTo?: string[] | null;
+  historySources?: string[] | null;
+  historyBy?: string[] | null;
+  historyNotes?: string[] | null;
   /** Embedded by the queries that return relationships, so field resolvers need no further query. */
   fromActor?: ActorRow;
   toActor?: ActorRow;
@@ -41,4 +48,24 @@ export interface RelationshipRow extends Omit<Relationship, 'validFrom' | 'valid
   /** Embedded by the path search, for the plain-English account of each hop. */
   claimedByName?: string | null;
   claim?: ClaimSummary | null;
+}
+
+/** The status of a relationship as known on a day: the last change reported by then (mirrors relationship-filter.cypher). */
+export function statusKnownOn(row: RelationshipRow, day: string | null): string {
+  const dates = row.historyDates ?? [];
+  if (day === null || dates.length === 0) return row.status;
+  let status = row.historyFrom?.[0] ?? row.status;
+  dates.forEach((date, i) => {
+    if (date <= day) status = row.historyTo?.[i] ?? status;
+  });
+  return status;
+}
+
+/** Rows as known on a day: each with its status of that day (unchanged without a day). */
+export function asKnownOn<T extends RelationshipRow>(rows: T[], day: string | null): T[] {
+  if (day === null) return rows;
+  return rows.map((row) => {
+    const status = statusKnownOn(row, day);
+    return status === row.status ? row : { ...row, status };
+  });
 }

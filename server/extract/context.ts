@@ -27,7 +27,7 @@ export function isBreaker(t: Token): boolean {
   return CLAUSE_BREAKERS.has(t.norm) || t.text === ';' || (t.norm === 'as' && t.pos === 'SCONJ');
 }
 
-/** "as" opening a clause ("as North Korea sends troops"), not "as part of" or "dismissed as rumour". */
+/** "as" or "after" opening a clause ("as North Korea sends troops"), not "as part of" or "dismissed as rumour". */
 function opensClause(ctx: SentenceContext, k: number): boolean {
   for (let i = k + 1; i < Math.min(ctx.tokens.length, k + 6); i++) {
     const t = ctx.tokens[i] as Token;
@@ -37,9 +37,20 @@ function opensClause(ctx: SentenceContext, k: number): boolean {
   return false;
 }
 
+/** Words that are prepositions or conjunctions: "after the talks" stays in the clause, "after Sweden agreed" opens one. */
+const CLAUSE_OPENERS = new Set(['as', 'after', 'before', 'since', 'until', 'once']);
+
 function breaksAt(ctx: SentenceContext, i: number): boolean {
   const t = ctx.tokens[i] as Token;
-  return isBreaker(t) || t.text === '—' || (t.norm === 'as' && opensClause(ctx, i));
+  return isBreaker(t) || t.text === '—' || (CLAUSE_OPENERS.has(t.norm) && opensClause(ctx, i)) || joinsClauses(ctx, i);
+}
+
+/** ", and a Ukrainian delegation is expected …": a comma and "and" before a new subject and its verb. */
+function joinsClauses(ctx: SentenceContext, i: number): boolean {
+  const t = ctx.tokens[i] as Token;
+  if (t.norm !== 'and' || ctx.tokens[i - 1]?.text !== ',') return false;
+  const next = ctx.tokens[i + 1];
+  return (next?.pos === 'DET' || next?.pos === 'PRON') && opensClause(ctx, i);
 }
 
 /** The subject of the sentence's first full verb: who a participle or a bare claim speaks for. */
@@ -93,10 +104,11 @@ export function isAgentive(ctx: SentenceContext, m: Mention): boolean {
   return false;
 }
 
-const afterPreposition = (ctx: SentenceContext, m: Mention, excluded: ReadonlySet<string>) => {
+/** A preposition of the given set before m, no earlier than token `from` ("after" opening the clause is no preposition). */
+const afterPreposition = (ctx: SentenceContext, m: Pick<Mention, 'start'>, excluded: ReadonlySet<string>, from = 0) => {
   let k = m.start - 1;
   while (k >= 0 && (ctx.tokens[k]?.pos === 'DET' || ctx.tokens[k]?.pos === 'ADJ' || ctx.tokens[k]?.pos === 'NUM')) k--;
-  return excluded.has(ctx.tokens[k]?.norm ?? '');
+  return k >= from && excluded.has(ctx.tokens[k]?.norm ?? '');
 };
 
 /** Mentions joined to m by "and" or commas, m included, in text order. */
@@ -142,14 +154,19 @@ export function subjectBefore(ctx: SentenceContext, k: number, lowerBound?: numb
   for (let i = k - 1; i >= start; i--) {
     const t = ctx.tokens[i] as Token;
     if (t.pos === 'PRON' && PRONOUNS.has(t.norm) && !isPossessive(ctx.tokens[i + 1]) && !mentionAt(ctx, i)) {
-      if (['his', 'her', 'its', 'their'].includes(t.norm)) continue;
+      // "his government", "its forces": the agents of the one the pronoun stands for.
+      if (['his', 'her', 'its', 'their'].includes(t.norm)) {
+        if (wordIn(ctx.tokens[i + 1], AGENTS) && !afterPreposition(ctx, { start: i }, PREPOSITIONS))
+          return resolvePronoun(ctx, i);
+        continue;
+      }
       return resolvePronoun(ctx, i);
     }
     const m = mentionAt(ctx, i);
     if (!m) continue;
     i = m.start;
     if (!isAgentive(ctx, m) && !m.possessive) continue;
-    if (afterPreposition(ctx, m, PREPOSITIONS) || objectOfVerb(ctx, m)) continue;
+    if ((afterPreposition(ctx, m, PREPOSITIONS, start) && !agentOf(ctx, m)) || objectOfVerb(ctx, m)) continue;
     return coordinated(ctx, m).map((x) => x.actor);
   }
   // ", who hosted Kim": the subject of a relative clause is the actor before the comma.
@@ -158,6 +175,13 @@ export function subjectBefore(ctx: SentenceContext, k: number, lowerBound?: numb
     if (head) return [head.actor];
   }
   return [];
+}
+
+/** "Foreign ministers of the Group of Seven", "officials of the alliance": the agents speak for m. */
+function agentOf(ctx: SentenceContext, m: Mention): boolean {
+  let k = m.start - 1;
+  while (k >= 0 && ctx.tokens[k]?.pos === 'DET') k--;
+  return ctx.tokens[k]?.norm === 'of' && wordIn(ctx.tokens[k - 1], AGENTS);
 }
 
 const FRAME_LEMMAS = new Set(lexicon.frames.flatMap((f) => f.lemmas ?? []));

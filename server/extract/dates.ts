@@ -20,9 +20,14 @@ export interface DateMention {
   readonly future: string | null;
   /** "a day after": days to add to the date of the event it is told beside. */
   readonly shift: number | null;
+  /** "earlier in the day": the day of the story (the lede's date), not of publication; value is "". */
+  readonly storyDay?: boolean;
 }
 
 const DAY_MS = 86_400_000;
+const TIME_OF_DAY = /^(?:in|during|that|the)\s+(?:the\s+)?(?:day|morning|afternoon|evening|night)$/i;
+const DURATION =
+  /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+(?:days|weeks|months|years)\b/i;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => iso(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 
@@ -109,10 +114,23 @@ export function findDates(sentence: Sentence, published: string): DateMention[] 
       });
       continue;
     }
+    // "in the past 15 months", "for two weeks": a length of time, not a date.
+    if (DURATION.test(r.text)) continue;
+    // "earlier in the day", "later that night": a time of the story's day, which the lede dates.
+    if (TIME_OF_DAY.test(r.text)) {
+      out.push({ ...span, value: '', until: null, future: null, shift: null, storyDay: true });
+      continue;
+    }
+    // "are now in Russia": the present, not the day a state of affairs began.
+    if (/^(?:right\s+|by\s+)?now$/i.test(r.text.trim())) continue;
     if (/\bweek\b/i.test(r.text) && !r.start.isCertain('weekday')) {
-      const d = new Date(`${day}T00:00:00Z`);
-      const monday = addDays(day, -((d.getUTCDay() + 6) % 7));
-      const sunday = addDays(monday, 6);
+      // Weeks run Monday to Sunday around the publication day: "this week" is the one holding it,
+      // up to that day; "last week" the one before; "next week" the one after.
+      const p = new Date(`${published}T00:00:00Z`);
+      const thisMonday = addDays(published, -((p.getUTCDay() + 6) % 7));
+      const offset = /\b(last|past|previous)\s+week/i.test(r.text) ? -7 : /\bnext\s+week/i.test(r.text) ? 7 : 0;
+      const monday = addDays(thisMonday, offset);
+      const sunday = offset === 0 ? published : addDays(monday, 6);
       out.push({ ...span, value: monday, until: sunday, future: null, shift: null });
       continue;
     }

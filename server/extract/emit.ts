@@ -1,7 +1,7 @@
 // Proposals out: statements merged into bundle records, each with its evidence (the sentences,
 // with offsets into the article text), pointed at the graph where the graph already holds them,
 // with deterministic ids, in id order.
-import type { Source } from '../model/bundle.js';
+import type { Actor, Relationship, Source } from '../model/bundle.js';
 import { relationshipType, renderSentence, renderTemplate } from '../model/vocabulary.js';
 import { slugify } from './article.js';
 import type { KnownActor } from './gazetteer.js';
@@ -16,32 +16,15 @@ export interface Evidence {
   readonly end: number;
 }
 
-export interface ActorProposal {
-  id: string;
-  kind: string;
-  name: string;
-  aliases: string[];
-  description: string | null;
+/** A bundle record as the reader proposes it: the record, the spans behind it, and whether the graph holds it. */
+interface Proposed {
   evidence: Evidence[];
   existing?: true;
 }
 
-export interface RelationshipProposal {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  status: string;
-  confidence: number;
-  validFrom: string | null;
-  validTo: string | null;
-  summary: string;
-  sources: string[];
-  claimedBy: string | null;
-  about: string | null;
-  evidence: Evidence[];
-  existing?: true;
-}
+export type ActorProposal = Actor & Proposed;
+
+export type RelationshipProposal = Relationship & Proposed;
 
 export interface ArticleProposals {
   source: Source;
@@ -55,6 +38,8 @@ export interface OfficeStatement {
   readonly of: string;
   readonly title: string;
   readonly sentence: number;
+  /** Lower than a stated office's 0.95 when the state was read from the context. */
+  readonly confidence?: number;
 }
 
 export interface EmitInput {
@@ -71,16 +56,8 @@ export interface EmitInput {
 const RANK: Record<string, number> = { fact: 4, reported: 3, alleged: 2, denied: 1 };
 const phase = (status: string) => (status === 'planned' || status === 'cancelled' ? status : 'actual');
 
-interface Draft {
-  type: string;
-  from: string;
-  to: string;
-  status: string;
-  confidence: number;
-  validFrom: string | null;
-  validTo: string | null;
-  claimedBy: string | null;
-  about: string | null;
+/** A relationship being assembled from statements, before it has an id, a summary and sources. */
+interface Draft extends Omit<Relationship, 'id' | 'summary' | 'sources'> {
   sentences: Set<number>;
   claimants: Set<string>;
   title: string | null;
@@ -175,7 +152,7 @@ export function emitProposals(input: EmitInput): ArticleProposals {
       from,
       to,
       status,
-      confidence: rel ? rel.confidence : 0.95,
+      confidence: rel ? rel.confidence : ((r as OfficeStatement).confidence ?? 0.95),
       validFrom: rel?.validFrom ?? null,
       validTo: rel?.validTo ?? null,
       claimedBy: rel?.claimedBy ?? null,

@@ -46,8 +46,7 @@ export function parseGold(input: unknown, where: string): Gold {
   return parsed.data;
 }
 
-export interface ArticleScore {
-  readonly id: string;
+export interface Totals {
   readonly must: number;
   readonly found: number;
   readonly proposals: number;
@@ -55,10 +54,16 @@ export interface ArticleScore {
   readonly mustNotHits: number;
   readonly dated: number;
   readonly datesRight: number;
+}
+
+export interface ArticleScore extends Totals {
+  readonly id: string;
   readonly missed: readonly string[];
   readonly wrong: readonly string[];
   readonly wrongDates: readonly string[];
   readonly mustNotHit: readonly string[];
+  /** Ids of the proposals a fact of the article matches (and of what matched claims point at). */
+  readonly rightIds: readonly string[];
 }
 
 interface Rel {
@@ -157,21 +162,12 @@ export function scoreArticle(id: string, proposals: ArticleProposals, gold: Gold
     wrong,
     wrongDates,
     mustNotHit,
+    rightIds: [...rightIds].sort(),
   };
 }
 
 function label(p: RelationshipProposal): string {
   return `${p.id} (${p.type} ${p.from} → ${p.to}, ${p.status})`;
-}
-
-export interface Totals {
-  readonly must: number;
-  readonly found: number;
-  readonly proposals: number;
-  readonly right: number;
-  readonly mustNotHits: number;
-  readonly dated: number;
-  readonly datesRight: number;
 }
 
 export function totals(scores: readonly ArticleScore[]): Totals {

@@ -8,11 +8,13 @@ import { type ArticleProposals, emitProposals, type OfficeStatement } from './em
 import { buildNameIndex } from './gazetteer.js';
 import type { GraphContext } from './graph.js';
 import { lexicon } from './lexicon.js';
-import { findMentions } from './mentions.js';
+import { findMentions, type Mention } from './mentions.js';
 import { buildStatements } from './statements.js';
 import { splitSentences } from './text.js';
 
 const OFFICE_RELATION = new Map(lexicon.offices.map((o) => [o.title, o.relation]));
+/** Offices of a state: a title alone may take its state from the context; "director" may not. */
+const STATE_ONLY = new Map(lexicon.offices.map((o) => [o.title, !o.organizationsOnly]));
 
 export const PROPOSALS_FORMAT = 'actor-graph-proposals';
 export const PROPOSALS_VERSION = 1;
@@ -29,9 +31,13 @@ export function extractArticle(article: Article, graph: GraphContext): ArticlePr
   const { actors, mentions } = findMentions(sentences, article.text, index);
 
   const graphOffice = new Map<string, string>();
+  const graphOfficeType = new Map<string, string>();
   for (const r of [...graph.relationships].sort((a, b) => a.id.localeCompare(b.id))) {
     if ((r.type === 'LEADS' || r.type === 'SERVES_IN') && r.validTo === null && !graphOffice.has(r.from)) {
-      if (actors.get(r.to)?.kind === 'Country') graphOffice.set(r.from, r.to);
+      if (actors.get(r.to)?.kind === 'Country') {
+        graphOffice.set(r.from, r.to);
+        graphOfficeType.set(r.from, r.type);
+      }
     }
   }
   const offices: OfficeStatement[] = [];
@@ -53,6 +59,45 @@ export function extractArticle(article: Article, graph: GraphContext): ArticlePr
       if (!officeOf.has(m.actor) && actors.get(of)?.kind === 'Country') officeOf.set(m.actor, of);
     }
   }
+  // A title without its state ("Defense Secretary Lloyd Austin", "President Volodymyr Zelensky"):
+  // the office the graph holds for that person, else the state the story is about where the title
+  // stands, which is the first state named before it in its sentence, or in the sentence before.
+  const stateOf = (id: string): string | null => {
+    const a = actors.get(id);
+    if (!a) return null;
+    if (a.kind === 'Country') return id;
+    if (a.kind === 'Person') return officeOf.get(id) ?? graphOffice.get(id) ?? null;
+    return a.partOf && actors.get(a.partOf)?.kind === 'Country' ? a.partOf : null;
+  };
+  const firstState = (list: readonly Mention[], before: number, skip: string): string | null => {
+    for (const m of list) {
+      if (m.start >= before) break;
+      const state = m.actor === skip ? null : stateOf(m.actor);
+      if (state) return state;
+    }
+    return null;
+  };
+  mentions.forEach((list, s) => {
+    for (const m of list) {
+      const o = m.office;
+      const relation = o ? OFFICE_RELATION.get(o.title) : null;
+      if (m.form !== 'person' || !o || o.of || o.cancelled || !relation || STATE_ONLY.get(o.title) !== true) continue;
+      if (officeOf.has(m.actor)) continue;
+      const held = graphOffice.get(m.actor);
+      const heldType = held ? graphOfficeType.get(m.actor) : null;
+      if (held && heldType === relation) {
+        offices.push({ person: m.actor, type: relation, of: held, title: o.title, sentence: s });
+        officeOf.set(m.actor, held);
+        continue;
+      }
+      if (held || graph.actors.some((a) => a.id === m.actor)) continue;
+      const of =
+        firstState(list, m.start, m.actor) ?? firstState(mentions[s - 1] ?? [], Number.POSITIVE_INFINITY, m.actor);
+      if (!of) continue;
+      offices.push({ person: m.actor, type: relation, of, title: o.title, sentence: s, confidence: 0.8 });
+      officeOf.set(m.actor, of);
+    }
+  });
   // A spokesperson of NATO speaks for NATO, though SERVES_IN only joins a person to a state.
   for (const list of mentions)
     for (const m of list) {

@@ -73,8 +73,8 @@ function speakersIn(ctx: SentenceContext, start: number, end: number): string[] 
     // "Seoul's spy agency" speaks for Seoul; "South Korea's National Intelligence Service" for itself.
     if (m?.possessive && m.start >= start && !mentionAt(ctx, m.end + 1)) return [m.actor];
   }
-  // The last group of actors before the verb: "Reports from South Korea … say", "U.S. and South
-  // Korean officials said".
+  // The last group of actors before the verb: "Reports from Japan … say", "French and German
+  // diplomats said".
   let found: string[] = [];
   for (let i = start; i < end; i++) {
     const m = mentionAt(ctx, i);
@@ -161,6 +161,9 @@ export function findFrames(ctx: SentenceContext): Frame[] {
         const participle =
           t.norm.endsWith('ing') && (!before || boundary === k - 1 || before.text === ',' || isBreaker(before));
         speakers = speakersIn(ctx, boundary + 1, k);
+        // "Poland's envoy to NATO, Marek Lis, said …": the office and its holder, set off by commas.
+        const held = ctx.mentions.find((m) => m.end === boundary && m.form === 'person' && m.office);
+        if (speakers.length === 0 && before?.text === ',' && boundary === k - 1 && held) speakers = [held.actor];
         const pronoun = tokens.findIndex((w, i) => i > boundary && i < k && PRONOUNS.has(w.norm) && w.pos === 'PRON');
         const previous = frames[frames.length - 1];
         if (speakers.length === 0) {
@@ -183,6 +186,12 @@ export function findFrames(ctx: SentenceContext): Frame[] {
           object = m && !Array.isArray(m) ? coordinated(ctx, m).map((x) => x.actor) : Array.isArray(m) ? m : [];
         }
       }
+      // "North Korea is believed to have sent …" inside "officials said …": a passive frame hedges
+      // what an outer frame, if any, says; it is no frame itself.
+      const passive = tokens[k - 1]?.lemma === 'be' || (tokens[k - 1]?.pos === 'ADV' && tokens[k - 2]?.lemma === 'be');
+      // Its subject is what is believed, not who believes it.
+      if (passive && !cue.speakerAfter) speakers = [];
+      if (passive && frames.some((f) => f.speakers.length > 0 && k < f.scopeEnd)) break;
       frames.push({
         cue,
         verb: k,

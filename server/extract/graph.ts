@@ -1,28 +1,10 @@
 // What the reader knows of the graph: actors with their names and aliases, and the relationships
 // among them. A plain value, so every stage is a pure function of article and graph.
+import type { Actor, ReadonlyRecord, Relationship } from '../model/bundle.js';
 
-export interface GraphActor {
-  readonly id: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly description: string | null;
-}
+export type GraphActor = ReadonlyRecord<Actor>;
 
-export interface GraphRelationship {
-  readonly id: string;
-  readonly type: string;
-  readonly from: string;
-  readonly to: string;
-  readonly status: string;
-  readonly confidence: number;
-  readonly validFrom: string | null;
-  readonly validTo: string | null;
-  readonly summary: string;
-  readonly sources: readonly string[];
-  readonly claimedBy: string | null;
-  readonly about: string | null;
-}
+export type GraphRelationship = ReadonlyRecord<Relationship>;
 
 export interface GraphContext {
   readonly actors: readonly GraphActor[];

@@ -32,6 +32,7 @@ export const TO_STRATEGIES = [
   'object',
   'object-with',
   'object-possessor',
+  'object-event',
   'prep',
   'prep-all',
   'possessor',
@@ -104,10 +105,14 @@ const cuesSchema = z
     classes: z.record(z.string(), words),
     offices: z.array(officeSchema).min(1),
     officeCancellers: words,
+    /** "Trump's pick for defense secretary": nouns of a nomination before "for" and a title. */
+    officeNominations: words,
     relations: z.array(relationCueSchema).min(1),
     frames: z.array(frameSchema).min(1),
     negations: words,
     negatingVerbs: words,
+    /** "ruled out sending troops": phrases that negate what follows them. */
+    negatingPhrases: z.array(words),
     modality: z.array(modalSchema),
     hedges: z.array(modalSchema),
     hypothetical: z.array(words),

@@ -2,7 +2,7 @@
 // or aliases occur in the text, and the relationships it may point at. It writes nothing.
 import type { Executor } from '../db/executor.js';
 import { cypher } from '../db/queries.js';
-import { type DatePrecision, formatPartialDate } from '../model/dates.js';
+import { relationshipRecord } from '../import/export-bundle.js';
 import type { GraphActor, GraphContext, GraphRelationship } from './graph.js';
 import { splitSentences } from './text.js';
 import { isCapitalized, windowKey } from './tokens.js';
@@ -30,10 +30,6 @@ export function candidateKeys(text: string): string[] {
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const partial = (date: unknown, precision: unknown) =>
-  typeof date === 'string' && typeof precision === 'string'
-    ? formatPartialDate(date, precision as DatePrecision)
-    : null;
 
 function actorOf(row: Record<string, unknown>): GraphActor {
   return {
@@ -57,20 +53,7 @@ export async function loadGraphFor(executor: Executor, articleText: string): Pro
   const relationships: GraphRelationship[] = relRows.map((r) => {
     const far = actorOf(r.toActor as Record<string, unknown>);
     if (!actors.has(far.id)) actors.set(far.id, far);
-    return {
-      id: String(r.id),
-      type: String(r.type),
-      from: String(r.from),
-      to: String(r.to),
-      status: String(r.status),
-      confidence: Number(r.confidence),
-      validFrom: partial(r.validFrom, r.validFromPrecision),
-      validTo: partial(r.validTo, r.validToPrecision),
-      summary: String(r.summary),
-      sources: ((r.sources ?? []) as unknown[]).map(String),
-      claimedBy: text(r.claimedBy),
-      about: text(r.about),
-    };
+    return relationshipRecord(r);
   });
   return {
     actors: [...actors.values()].sort((a, b) => a.id.localeCompare(b.id)),

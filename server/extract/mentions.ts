@@ -48,6 +48,7 @@ interface Title {
 const OFFICE_KEYS: ReadonlyMap<string, Office> = new Map(lexicon.offices.map((o) => [normalizeName(o.title), o]));
 const LONGEST_TITLE = Math.max(...[...OFFICE_KEYS.keys()].map((k) => k.split(' ').length));
 const CANCELLERS = new Set(lexicon.officeCancellers);
+const NOMINATIONS = new Set(lexicon.officeNominations);
 
 const OFFICE_PREFIXES = new Set(
   [...OFFICE_KEYS.keys()].flatMap((k) => k.split(' ').map((_w, n, words) => words.slice(0, n + 1).join(' '))),
@@ -148,6 +149,12 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
       const inner = hit ? nameEntryAt(index, tokens, i + 1) : null;
       // "the North Korean troops": the longer name inside wins over the metonym "the North".
       if (hit && inner && inner.end > hit.end) hit = null;
+      // "National Security Council": a body's name inside a longer name the index does not know.
+      if (hit && index.actors.get(hit.entry.actor)?.kind === 'Organization' && hit.end - i > 1) {
+        const before = tokens[i - 1];
+        const absorbed = found.some((m) => m.end === i);
+        if (before && !absorbed && before.pos === 'PROPN' && isCapitalized(before) && isWordToken(before)) hit = null;
+      }
       if (!hit) {
         i++;
         continue;
@@ -180,6 +187,8 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
         CANCELLERS.has(tokens[i - 1]?.norm ?? '') ||
         (tokens[i - 1]?.text === '-' && CANCELLERS.has(tokens[i - 2]?.norm ?? ''));
       if (tokens[te]?.text === '-' && CANCELLERS.has(tokens[te + 1]?.norm ?? '')) cancelled = true;
+      // "his pick for national security adviser, Mike Waltz": named, not yet in office.
+      if (tokens[i - 1]?.norm === 'for' && NOMINATIONS.has(tokens[i - 2]?.lemma ?? '')) cancelled = true;
       // The state or body of the office: right before it ("Polish President", "South Korea's president").
       let qualifier: Mention | undefined = list.find((m) => m.end === i || (m.possessive && m.end === i - 1));
       // "Varga's foreign minister": a person introduced earlier, by surname, before the title.
@@ -224,10 +233,16 @@ export function findMentions(sentences: readonly Sentence[], text: string, index
       if (known && actors.get(known.actor)?.kind === 'Person') nameEnd = Math.max(nameEnd, known.end);
       else if (known) nameEnd = nameStart;
       let end = nameEnd;
-      if (nameEnd === nameStart && tokens[te]?.text === ',') {
-        const after = nameRun(tokens, te + 1);
-        if (after > te + 1 && (!tokens[after] || /^[,.;]$/.test(tokens[after]?.text ?? ''))) {
-          nameStart = te + 1;
+      // "Russia's ambassador to the UN, Vassily Nebenzia,": the post the title is held at, then the name.
+      let comma = te;
+      if (nameEnd === nameStart && tokens[te]?.norm === 'to') {
+        const post = list.find((m) => m.start === te + 1 || (tokens[te + 1]?.norm === 'the' && m.start === te + 2));
+        if (post && tokens[post.end]?.text === ',') comma = post.end;
+      }
+      if (nameEnd === nameStart && tokens[comma]?.text === ',') {
+        const after = nameRun(tokens, comma + 1);
+        if (after > comma + 1 && (!tokens[after] || /^[,.;]$/.test(tokens[after]?.text ?? ''))) {
+          nameStart = comma + 1;
           nameEnd = after;
           end = after;
         }

@@ -160,6 +160,34 @@ function objectOf(ctx: SentenceContext, k: number, requireWith: boolean): string
   return idsOf(found);
 }
 
+const EVENT_SKIP = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'ADP', 'PROPN', 'PART']);
+
+/**
+ * The doer of the act an anchor has for object: "condemned on Tuesday the deployment of North
+ * Korean troops", "denounced Russia's attack", "criticised the move by Moscow". The first noun
+ * after the anchor in its clause, and the actor owning it, modifying it, or after its "of" or "by".
+ */
+function eventDoer(ctx: SentenceContext, k: number): string[] {
+  const end = Math.min(clauseEnd(ctx, k + 1), k + 10);
+  for (let n = k + 1; n < end; n++) {
+    const t = ctx.tokens[n] as Token;
+    if (mentionAt(ctx, n)) {
+      const m = mentionAt(ctx, n) as NonNullable<ReturnType<typeof mentionAt>>;
+      // "Russia's attack", "North Korean troops": the mention owns or qualifies the noun after it.
+      if (m.possessive || m.form === 'demonym') return [m.actor];
+      return [];
+    }
+    if (t.pos !== 'NOUN') {
+      if (EVENT_SKIP.has(t.pos)) continue;
+      return [];
+    }
+    const next = ctx.tokens[n + 1]?.norm;
+    if (next === 'of' || next === 'by') return idsOf(mentionAfter(ctx, n + 2, [], 2));
+    return [];
+  }
+  return [];
+}
+
 function anchorMatches(cue: RelationCue, ctx: SentenceContext, k: number): number {
   const t = ctx.tokens[k] as Token;
   if (!wordIn(t, cue.anchor)) return 0;
@@ -251,6 +279,9 @@ function endsBy(
       case 'object-with':
         found = objectOf(ctx, k, true);
         break;
+      case 'object-event':
+        found = eventDoer(ctx, k);
+        break;
       case 'object-possessor': {
         const m = mentionAfter(ctx, k + 1, [], 2);
         found = m && !Array.isArray(m) && m.possessive ? [m.actor] : [];
@@ -274,6 +305,8 @@ export function findCandidates(ctx: SentenceContext): Candidate[] {
       if (!need.ok) continue;
       const participantsBoth = cue.from.includes('participants') && cue.to.includes('participants');
       if (participantsBoth) {
+        // "Kim and Putin met Trump": the group met someone else, not each other.
+        if (objectOf(ctx, k, false).length > 0) continue;
         const group = participants(ctx, k);
         for (let a = 0; a < group.length; a++)
           for (let b = a + 1; b < group.length; b++)

@@ -68,9 +68,18 @@ function hypothetical(ctx: SentenceContext, from: number, to: number): boolean {
   return ctx.sentence.text.trim().endsWith('?');
 }
 
+/** Modal phrases that start with a negation ("not ruling out"): their "not" negates nothing. */
+const NEGATED_MODALS = lexicon.modality.filter((m) => lexicon.negations.includes(m.words[0] ?? ''));
+
 function negatedBefore(ctx: SentenceContext, from: number, to: number): boolean {
   for (let k = Math.max(0, from); k < to; k++) {
     const t = ctx.tokens[k];
+    const modal = NEGATED_MODALS.find((m) => phraseLength(ctx.tokens, k, m.words));
+    if (modal) {
+      k += phraseLength(ctx.tokens, k, modal.words) - 1;
+      continue;
+    }
+    if (lexicon.negatingPhrases.some((p) => phraseLength(ctx.tokens, k, p))) return true;
     if (wordIn(t, lexicon.negations) || t?.lemma === 'not') return true;
     if (t?.norm === 'to' && wordIn(ctx.tokens[k - 1], lexicon.negatingVerbs)) return true;
   }
@@ -154,7 +163,7 @@ export function buildStatements(input: StatementInput): Statements {
   contexts.forEach((ctx, s) => {
     const frames = findFrames(ctx);
     const candidates = findCandidates(ctx);
-    // Modal words take dates as frames do: "on Thursday raised the possibility of supplying …" dates
+    // Modal words take dates as frames do: "on Friday floated the idea of sending …" dates
     // the remark, not the supply.
     const modalAt = ctx.tokens.flatMap((_t, k) =>
       lexicon.modality.some((m) => m.words.length > 1 && phraseLength(ctx.tokens, k, m.words)) ? [k] : [],
@@ -173,6 +182,7 @@ export function buildStatements(input: StatementInput): Statements {
     const dateFor = (anchor: number, planned: boolean): { from: string; to: string | null } | null => {
       const d = dates.find((x) => x.anchor === anchor)?.date;
       if (!d) return null;
+      if (d.storyDay) return ledeDate ? { from: ledeDate, to: null } : null;
       if (d.shift !== null) return { from: shiftDay(s <= 2 && ledeDate ? ledeDate : published, d.shift), to: null };
       if (planned && d.future) return { from: d.future, to: null };
       return { from: d.value, to: d.until };
@@ -187,6 +197,9 @@ export function buildStatements(input: StatementInput): Statements {
       const rawTo = c.to ?? complete(c, from);
       const to = rawTo ? fitEnd(c.type, 'to', rawTo) : null;
       if (!to || to === from) continue;
+      // "The foreign and defence ministers arrived for talks": one state's delegation, not a meeting.
+      const together = c.cue.from.includes('participants') && c.cue.to.includes('participants');
+      if (together && sideOf(from) !== from && sideOf(from) === sideOf(to)) continue;
       const frame = frameOf(frames, c.anchor);
       const start = Math.max(clauseStart(ctx, c.anchor), frame && frame.verb < c.anchor ? frame.verb + 1 : 0);
       if (hypothetical(ctx, start, c.anchor)) continue;
@@ -313,7 +326,7 @@ export function buildStatements(input: StatementInput): Statements {
           ? findDates(ctx.sentence, published).sort((a, b) => Math.abs(a.start - sign) - Math.abs(b.start - sign))[0]
           : undefined;
       const earlier = relations.find((r) => r.sentence < s && AGREEMENTS.has(r.anchorLemma) && !added.includes(r));
-      if (date && earlier && date.shift === null && (!earlier.validFrom || date.value < earlier.validFrom))
+      if (date?.value && earlier && date.shift === null && (!earlier.validFrom || date.value < earlier.validFrom))
         earlier.validFrom = date.value;
     }
   });

@@ -12,8 +12,14 @@ export function tokenMatches(presented: string, expected: string): boolean {
   return crypto.timingSafeEqual(digest(presented), digest(expected));
 }
 
-/** Throws FORBIDDEN when writes are disabled, UNAUTHENTICATED without the right bearer token. */
-export function requireWriter(context: Pick<Context, 'config' | 'request'>): void {
+/** The name review decisions record for a writer: the server has one token, so one name. */
+export const WRITER_NAME = 'api';
+
+/**
+ * Throws FORBIDDEN when writes are disabled, UNAUTHENTICATED without the right bearer token;
+ * returns the writer's name (what review decisions record as decidedBy).
+ */
+export function requireWriter(context: Pick<Context, 'config' | 'request'>): string {
   const expected = context.config.apiToken;
   if (expected === undefined) {
     throw new GraphQLError(
@@ -33,4 +39,5 @@ export function requireWriter(context: Pick<Context, 'config' | 'request'>): voi
       extensions: { code: 'UNAUTHENTICATED' },
     });
   }
+  return WRITER_NAME;
 }

@@ -2,6 +2,7 @@
 // each other).
 import { GraphQLError } from 'graphql';
 import type { ActorRow } from '../db/rows.js';
+import { type Article, ArticleInputError, makeArticle } from '../extract/article.js';
 import { type DatePrecision, formatPartialDate, parsePartialDate } from '../model/dates.js';
 import { relationshipType } from '../model/vocabulary.js';
 import type { Context } from './context.js';
@@ -29,6 +30,7 @@ export function typeInfo(type: string) {
     weight: info.weight,
     aboutClaim: info.aboutClaim,
     stance: info.stance,
+    temporal: info.temporal,
     description: info.description,
   };
 }
@@ -39,4 +41,26 @@ export function partialDate(day: string | null | undefined, precision: string | 
   const text = formatPartialDate(day, (precision ?? 'day') as DatePrecision);
   const period = parsePartialDate(text);
   return { text, precision: period.precision, start: period.start, end: period.end };
+}
+
+/** The GraphQL ArticleInput: the text and the source record's fields. */
+export interface ArticleInput {
+  id?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+  published: string;
+  url?: string | null;
+  kind?: string | null;
+  text: string;
+}
+
+/** An ArticleInput as the reader's article; a bad one is a BAD_USER_INPUT naming the argument `article`. */
+export function articleFromInput({ text, ...source }: ArticleInput): Article {
+  try {
+    return makeArticle(text, source, 'article');
+  } catch (error) {
+    if (error instanceof ArticleInputError)
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argument: 'article' } });
+    throw error;
+  }
 }

@@ -17,8 +17,23 @@ export function isSimpleRequest(request: Request): boolean {
   return type === '' || SIMPLE_TYPES.includes(type);
 }
 
+/** A path with runs of slashes collapsed and no trailing slash: how Yoga's endpoint match sees it. */
+const normalized = (pathname: string) => pathname.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+
 export function useCsrfPrevention({ endpoint }: { endpoint: string }): Plugin {
   return {
+    // Yoga also answers spellings of the endpoint such as `/graphql/` and `//graphql`; only the one
+    // path is served, so the check below covers every request that reaches GraphQL.
+    onRequest({ url, fetchAPI, endResponse }) {
+      if (url.pathname !== endpoint && normalized(url.pathname) === endpoint) {
+        endResponse(
+          new fetchAPI.Response(`GraphQL is served at ${endpoint} only.\n`, {
+            status: 404,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          }),
+        );
+      }
+    },
     onRequestParse({ request }) {
       if (new URL(request.url).pathname !== endpoint) return;
       if (!isSimpleRequest(request)) return;

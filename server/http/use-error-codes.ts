@@ -1,27 +1,56 @@
-// Every error a client can get carries a code. graphql-js reports bad variable values (wrong type,
-// unknown enum value, missing required) without one; they are the client's input, so they get
-// BAD_USER_INPUT, which the client maps to "fix the request" rather than "the server failed".
+// Every error a client can get carries a code, and the status follows GraphQL over HTTP for
+// application/graphql-response+json (errors marked `http.spec` keep 200 for application/json):
+// - graphql-js reports bad variable values (wrong type, unknown enum value, missing required)
+//   without a code; they are the client's input, so BAD_USER_INPUT, and HTTP 400 (the request
+//   fails before execution);
+// - when nothing could be answered (data null) because Neo4j is away or a query ran out of time,
+//   503 or 504, so a proxy or a client can tell an outage from an answer;
+// - in production, "Did you mean …?" suggestions are cut from every message (variables and enum
+//   literals included), since they list the schema that introspection hides.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const VARIABLE_ERROR = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" /;
+const SUGGESTION = / ?Did you mean .*$/s;
+/** The HTTP status of an answer that holds nothing, by code. */
+const OUTAGE_STATUS: Readonly<Record<string, number>> = { SERVICE_UNAVAILABLE: 503, TIMEOUT: 504 };
 
-export function useErrorCodes(): Plugin {
+export interface ErrorCodesOptions {
+  /** Cut "Did you mean …?" from messages (production). */
+  readonly hideSuggestions: boolean;
+}
+
+export function useErrorCodes({ hideSuggestions }: ErrorCodesOptions): Plugin {
+  const rewrite = (error: GraphQLError, empty: boolean): GraphQLError => {
+    let extensions: Record<string, unknown> = error.extensions ?? {};
+    const code = extensions.code;
+    if (code === undefined && VARIABLE_ERROR.test(error.message)) {
+      extensions = { ...extensions, code: 'BAD_USER_INPUT', http: { status: 400, spec: true } };
+    }
+    const outage = typeof code === 'string' ? OUTAGE_STATUS[code] : undefined;
+    if (empty && outage !== undefined && extensions.http === undefined) {
+      extensions = { ...extensions, http: { status: outage, spec: true } };
+    }
+    const message = hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
+    if (extensions === error.extensions && message === error.message) return error;
+    return new GraphQLError(message, {
+      nodes: error.nodes ?? null,
+      source: error.source ?? null,
+      positions: error.positions ?? null,
+      path: error.path ?? null,
+      originalError: error.originalError ?? null,
+      extensions,
+    });
+  };
   return {
-    onExecutionResult({ result, setResult }) {
-      if (!result || !('errors' in result) || !result.errors?.length) return;
-      if (!result.errors.some((e) => e.extensions?.code === undefined && VARIABLE_ERROR.test(e.message))) return;
-      setResult({
-        ...result,
-        errors: result.errors.map((error) =>
-          error.extensions?.code === undefined && VARIABLE_ERROR.test(error.message)
-            ? new GraphQLError(error.message, {
-                nodes: error.nodes ?? null,
-                extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
-              })
-            : error,
-        ),
-      });
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || typeof result !== 'object' || result === null || !('errors' in result)) return;
+      const errors = result.errors as readonly GraphQLError[] | undefined;
+      if (!errors?.length) return;
+      const empty = !('data' in result) || result.data === null || result.data === undefined;
+      const rewritten = errors.map((e) => (e instanceof GraphQLError ? rewrite(e, empty) : e));
+      if (rewritten.every((e, i) => e === errors[i])) return;
+      setResult({ ...result, errors: rewritten });
     },
   };
 }

@@ -21,7 +21,19 @@ export function useStaticClient(options: { dir: string; reserved: readonly strin
     async onRequest({ request, url, fetchAPI, endResponse }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (options.reserved.some((prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) return;
-      const wanted = decodeURIComponent(url.pathname);
+      let wanted: string;
+      try {
+        wanted = decodeURIComponent(url.pathname);
+      } catch {
+        // A broken percent-escape (`/%`, `/%E0%A4%A`) is the client's error, answered without internals.
+        endResponse(
+          new fetchAPI.Response('Malformed path: a percent-escape in it is not valid UTF-8.\n', {
+            status: 400,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          }),
+        );
+        return;
+      }
       const file = path.resolve(root, `.${wanted.endsWith('/') ? `${wanted}index.html` : wanted}`);
       // Never serve anything outside client/dist, whatever the path says.
       const inside = file === root || file.startsWith(`${root}${path.sep}`);

@@ -42,23 +42,35 @@ export async function exportBundle(executor: Executor): Promise<Bundle> {
         kind: String(s.kind) as SourceKind,
       }))
       .sort(byId),
-    relationships: list('relationships')
-      .map(
-        (r): Relationship => ({
-          id: String(r.id),
-          type: String(r.type),
-          from: String(r.from),
-          to: String(r.to),
-          status: String(r.status),
-          confidence: Number(r.confidence),
-          validFrom: partial(r.validFrom, r.validFromPrecision),
-          validTo: partial(r.validTo, r.validToPrecision),
-          summary: String(r.summary),
-          sources: ((r.sources ?? []) as string[]).slice(),
-          claimedBy: text(r.claimedBy),
-          about: text(r.about),
-        }),
-      )
-      .sort(byId),
+    relationships: list('relationships').map(relationshipRecord).sort(byId),
+  };
+}
+
+/** A stored relationship (its properties, type and end ids) as the bundle record that wrote it. */
+export function relationshipRecord(r: Row): Relationship {
+  const dates = ((r.historyDates ?? []) as unknown[]).map(String);
+  const at = (key: string, i: number) => String(((r[key] ?? []) as unknown[])[i] ?? '');
+  const history = dates.map((date, i) => ({
+    date,
+    from: at('historyFrom', i),
+    to: at('historyTo', i),
+    source: at('historySources', i),
+    by: at('historyBy', i) || null,
+    note: at('historyNotes', i) || null,
+  }));
+  return {
+    id: String(r.id),
+    type: String(r.type),
+    from: String(r.from),
+    to: String(r.to),
+    status: String(r.status),
+    confidence: Number(r.confidence),
+    validFrom: partial(r.validFrom, r.validFromPrecision),
+    validTo: partial(r.validTo, r.validToPrecision),
+    summary: String(r.summary),
+    sources: ((r.sources ?? []) as string[]).slice(),
+    claimedBy: text(r.claimedBy),
+    about: text(r.about),
+    ...(history.length > 0 ? { history } : {}),
   };
 }

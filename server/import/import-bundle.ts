@@ -1,5 +1,6 @@
 // Import: validate the whole bundle against itself and the stored graph, then write it in ONE
 // transaction with UNWIND … MERGE. A bad bundle writes nothing; the same bundle twice changes nothing.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
@@ -13,10 +14,9 @@ import { type BundleError, formatBundleError, validateBundle } from '../model/va
 import { ACTOR_KINDS, cypherLabel, cypherType, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
 
 const IMPORT_KNOWN = query('import-known');
-const KNOWN_RELATIONSHIPS_SCAN = query('import-known-relationships');
-const KNOWN_RELATIONSHIPS_SEEK = query('import-known-relationships-by-id');
-/** Up to this many relationship ids, seeking the per-type indexes beats one scan. */
-const SEEK_UP_TO = 1_000;
+const SEED_LOADED = query('seed-loaded');
+const SEED_MARK_LOADED = query('seed-mark-loaded');
+const KNOWN_RELATIONSHIPS = query('import-known-relationships');
 const IMPORT_SOURCES = query('import-sources');
 
 /** Rows per UNWIND statement; all statements still share one transaction. */
@@ -70,23 +70,60 @@ RETURN count(*) AS count`,
   }),
 );
 
+// A relationship id is taken through its registry node, (:RelationshipId {id}), unique across all
+// types (Neo4j's relationship constraints are per type). MERGE on it locks the id until this
+// transaction ends, so of two racing writes of one id the second sees what the first stored: the
+// same type and ends write (idempotently), anything else comes back as a conflict and rolls back.
 const RELATIONSHIP_WRITE = new Map(
   RELATIONSHIP_TYPES.map((type) => [
     type,
     `UNWIND $rows AS row
 MATCH (a:Actor {id: row.from})
 MATCH (b:Actor {id: row.to})
-MERGE (a)-[r:${cypherType(type)} {id: row.id}]->(b)
-SET r.status = row.status, r.confidence = row.confidence,
+MERGE (k:RelationshipId {id: row.id})
+  ON CREATE SET k.type = '${cypherType(type)}', k.from = row.from, k.to = row.to
+WITH a, b, row, k, (k.type = '${cypherType(type)}' AND k.from = row.from AND k.to = row.to) AS same
+CALL (a, b, row, same) {
+  WITH * WHERE same
+  MERGE (a)-[r:${cypherType(type)} {id: row.id}]->(b)
+  SET r.status = row.status, r.confidence = row.confidence,
     r.validFrom = CASE WHEN row.validFrom IS NULL THEN null ELSE date(row.validFrom) END,
     r.validFromPrecision = row.validFromPrecision,
     r.validTo = CASE WHEN row.validTo IS NULL THEN null ELSE date(row.validTo) END,
     r.validToPrecision = row.validToPrecision,
     r.knownSince = date(row.knownSince), r.summary = row.summary, r.sources = row.sources,
-    r.claimedBy = row.claimedBy, r.about = row.about
-RETURN count(*) AS count`,
+    r.claimedBy = row.claimedBy, r.about = row.about,
+    r.historyDates = [d IN row.history.dates | date(d)], r.historyFrom = row.history.from,
+    r.historyTo = row.history.to, r.historySources = row.history.sources, r.historyBy = row.history.by,
+    r.historyNotes = row.history.notes
+}
+RETURN count(*) AS count,
+  [c IN collect(CASE WHEN same THEN null ELSE {id: row.id, type: k.type, from: k.from, to: k.to} END)
+    WHERE c IS NOT NULL] AS conflicts`,
   ]),
 );
+
+/** A relationship id another write took first, under another type or other ends. */
+export interface IdConflict {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+}
+
+/** Relationship ids already stored as something else; nothing of the write was kept. */
+export class RelationshipIdConflictError extends GraphQLError {
+  constructor(readonly conflicts: readonly IdConflict[]) {
+    const lines = conflicts.map(
+      (c) => `relationship "${c.id}" is already stored as ${c.type} from "${c.from}" to "${c.to}"`,
+    );
+    super(
+      `${lines.slice(0, 20).join('; ')}${lines.length > 20 ? ` … and ${lines.length - 20} more` : ''}. ` +
+        'Nothing was written; give the new relationship another id.',
+      { extensions: { code: 'CONFLICT', argument: 'id', stored: conflicts.slice(0, 20) } },
+    );
+  }
+}
 
 interface Known {
   actors: Map<string, string>;
@@ -117,7 +154,7 @@ async function readKnown(executor: Executor, input: unknown): Promise<Known> {
     { operation: 'import-known', class: 'import' },
   );
   const [rels] = await executor.read(
-    relationshipIds.size <= SEEK_UP_TO ? KNOWN_RELATIONSHIPS_SEEK : KNOWN_RELATIONSHIPS_SCAN,
+    KNOWN_RELATIONSHIPS,
     { ids: [...relationshipIds] },
     { operation: 'import-known-relationships', class: 'import' },
   );
@@ -168,15 +205,26 @@ function relationshipRow(rel: Relationship, published: Map<string, string>) {
     sources: rel.sources,
     claimedBy: rel.claimedBy,
     about: rel.about,
+    // Status changes as parallel lists (Neo4j stores no lists of maps); '' for an absent by or note.
+    history: {
+      dates: (rel.history ?? []).map((h) => h.date),
+      from: (rel.history ?? []).map((h) => h.from),
+      to: (rel.history ?? []).map((h) => h.to),
+      sources: (rel.history ?? []).map((h) => h.source),
+      by: (rel.history ?? []).map((h) => h.by ?? ''),
+      notes: (rel.history ?? []).map((h) => h.note ?? ''),
+    },
   };
 }
 
-/** Validates `input` as a bundle, then writes all of it in one transaction, or throws and writes nothing. */
-export async function importBundle(
-  executor: Executor,
-  input: unknown,
-  options: ImportOptions = {},
-): Promise<ImportSummary> {
+/** A validated bundle and the publication days of every source it may cite. */
+export interface PreparedBundle {
+  bundle: Bundle;
+  published: ReadonlyMap<string, string>;
+}
+
+/** Validates `input` against itself and the stored graph; throws BundleValidationError, writes nothing. */
+export async function prepareBundle(executor: Executor, input: unknown): Promise<PreparedBundle> {
   const known = await readKnown(executor, input);
   const result = validateBundle(input, {
     actorKinds: known.actors,
@@ -187,42 +235,63 @@ export async function importBundle(
   const bundle = result.bundle;
   const identity = identityErrors(bundle, known);
   if (identity.length > 0) throw new BundleValidationError(identity);
-
   const published = new Map(known.published);
   for (const source of bundle.sources) published.set(source.id, source.published);
-  const progress = options.onProgress ?? (() => {});
+  return { bundle, published };
+}
 
+/**
+ * Writes a prepared bundle inside the caller's transaction (so that other writes can commit with
+ * it, or not at all). The caller bumps the graph version.
+ */
+export async function writeBundle(
+  tx: Tx,
+  { bundle, published }: PreparedBundle,
+  onProgress: ImportOptions['onProgress'] = () => {},
+): Promise<void> {
+  const progress = onProgress ?? (() => {});
+  await writeChunks(tx, 'sources', IMPORT_SOURCES, bundle.sources, progress);
+  for (const [kind, query] of ACTOR_WRITE) {
+    await writeChunks(
+      tx,
+      'actors',
+      query,
+      bundle.actors.filter((a) => a.kind === kind),
+      progress,
+    );
+  }
+  const byType = new Map<string, ReturnType<typeof relationshipRow>[]>();
+  for (const rel of bundle.relationships) {
+    const rows = byType.get(rel.type) ?? [];
+    rows.push(relationshipRow(rel, published as Map<string, string>));
+    byType.set(rel.type, rows);
+  }
+  let done = 0;
+  for (const [type, rows] of byType) {
+    const query = RELATIONSHIP_WRITE.get(type);
+    if (query === undefined) throw new Error(`No write query for type ${type}`); // validated above
+    await writeChunks(tx, 'relationships', query, rows, (p) =>
+      progress({ stage: 'relationships', done: done + p.done, total: bundle.relationships.length }),
+    );
+    done += rows.length;
+  }
+}
+
+/** Validates `input` as a bundle, then writes all of it in one transaction, or throws and writes nothing. */
+export async function importBundle(
+  executor: Executor,
+  input: unknown,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const prepared = await prepareBundle(executor, input);
   await executor.writeTransaction(
     async (tx) => {
-      await writeChunks(tx, 'sources', IMPORT_SOURCES, bundle.sources, progress);
-      for (const [kind, query] of ACTOR_WRITE) {
-        await writeChunks(
-          tx,
-          'actors',
-          query,
-          bundle.actors.filter((a) => a.kind === kind),
-          progress,
-        );
-      }
-      const byType = new Map<string, ReturnType<typeof relationshipRow>[]>();
-      for (const rel of bundle.relationships) {
-        const rows = byType.get(rel.type) ?? [];
-        rows.push(relationshipRow(rel, published));
-        byType.set(rel.type, rows);
-      }
-      let done = 0;
-      for (const [type, rows] of byType) {
-        const query = RELATIONSHIP_WRITE.get(type);
-        if (query === undefined) throw new Error(`No write query for type ${type}`); // validated above
-        await writeChunks(tx, 'relationships', query, rows, (p) =>
-          progress({ stage: 'relationships', done: done + p.done, total: bundle.relationships.length }),
-        );
-        done += rows.length;
-      }
+      await writeBundle(tx, prepared, options.onProgress);
       await bumpGraphVersion(tx);
     },
     { operation: 'import-bundle', class: options.class ?? 'import' },
   );
+  const { bundle } = prepared;
   return { actors: bundle.actors.length, sources: bundle.sources.length, relationships: bundle.relationships.length };
 }
 
@@ -236,6 +305,8 @@ async function writeChunks(
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const [result] = await tx.run(query, { rows: chunk });
+    const conflicts = (result?.conflicts ?? []) as IdConflict[];
+    if (conflicts.length > 0) throw new RelationshipIdConflictError(conflicts);
     if (Number(result?.count) !== chunk.length) {
       throw new Error(`Import wrote ${String(result?.count)} of ${chunk.length} ${stage}; rolled back.`);
     }
@@ -252,11 +323,29 @@ export function seedFiles(): string[] {
     .map((f) => path.join(SEEDS_DIR, f));
 }
 
-/** Loads every seed bundle (idempotent: re-running changes nothing). */
-export async function seedDatabase(executor: Executor): Promise<ImportSummary> {
+/**
+ * The first seed: the graph of the article of 14 October 2024, before any review. The reader's
+ * gold and most tests are written against it; the bundles after it are the reviewed dev corpus
+ * (docs/ingestion.md), loaded in date order by the start-up.
+ */
+export const BASE_SEED = path.join(SEEDS_DIR, '2024-10-14-north-korea-troops.bundle.json');
+
+/**
+ * Loads seed bundles in order, by default all of them. A bundle is loaded once per content: a
+ * later start skips a bundle it has already loaded unchanged, so a reviewer's corroborations and
+ * status changes to seeded relationships survive restarts; a bundle whose file changed (a new
+ * release) is imported again.
+ */
+export async function seedDatabase(executor: Executor, files: readonly string[] = seedFiles()): Promise<ImportSummary> {
   const total: ImportSummary = { actors: 0, sources: 0, relationships: 0 };
-  for (const file of seedFiles()) {
-    const summary = await importBundle(executor, JSON.parse(fs.readFileSync(file, 'utf8')));
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const name = path.basename(file);
+    const sha256 = crypto.createHash('sha256').update(text).digest('hex');
+    const [loaded] = await executor.read(SEED_LOADED, { name }, { operation: 'seed-loaded', class: 'lookup' });
+    if (loaded?.sha256 === sha256) continue;
+    const summary = await importBundle(executor, JSON.parse(text));
+    await executor.write(SEED_MARK_LOADED, { name, sha256 }, { operation: 'seed-mark-loaded', class: 'import' });
     total.actors += summary.actors;
     total.sources += summary.sources;
     total.relationships += summary.relationships;

@@ -46,6 +46,16 @@ export const sourceSchema = z.strictObject({
   kind: z.enum(SOURCE_KINDS, { error: `expected one of ${SOURCE_KINDS.join(', ')}` }),
 });
 
+/** One status change of a relationship: the day it became known, on which source, decided by whom. */
+export const historyEntrySchema = z.strictObject({
+  date: z.string({ error: 'expected a date YYYY-MM-DD' }),
+  from: z.string({ error: 'expected a status' }),
+  to: z.string({ error: 'expected a status' }),
+  source: slug,
+  by: z.string({ error: 'expected a string or null' }).max(200, { error: 'at most 200 characters' }).nullish(),
+  note: z.string({ error: 'expected a string or null' }).max(1000, { error: 'at most 1000 characters' }).nullish(),
+});
+
 export const relationshipSchema = z.strictObject({
   id: slug,
   type: z.string({ error: 'expected a string' }),
@@ -65,6 +75,8 @@ export const relationshipSchema = z.strictObject({
     .min(1, { error: 'at least one source is required' }),
   claimedBy: slug.nullish(),
   about: slug.nullish(),
+  /** Optional (bundles without it stay valid): the status changes, oldest first. */
+  history: z.array(historyEntrySchema, { error: 'expected an array of status changes' }).optional(),
 });
 
 export const envelopeSchema = z.object({
@@ -83,6 +95,9 @@ export type RelationshipInput = z.input<typeof relationshipSchema>;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** An actor after validation: every field present, absent values as null. */
+/** A record as a reader of the graph holds it: every field, lists included, read-only. */
+export type ReadonlyRecord<T> = { readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? readonly U[] : T[K] };
+
 export interface Actor {
   id: string;
   kind: string;
@@ -115,6 +130,19 @@ export interface Relationship {
   sources: string[];
   claimedBy: string | null;
   about: string | null;
+  /** Status changes, oldest first; absent when there are none (so older bundles read the same). */
+  history?: HistoryRecord[];
+}
+
+/** A status change as a bundle writes it: `from` is the status before, `to` the one after. */
+export interface HistoryRecord {
+  /** YYYY-MM-DD: the publication day of the source that reported the change. */
+  date: string;
+  from: string;
+  to: string;
+  source: string;
+  by: string | null;
+  note: string | null;
 }
 
 /** A validated, normalised bundle: arrays sorted by id, defaults filled. */

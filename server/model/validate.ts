@@ -122,6 +122,9 @@ function normalizeRelationship(r: z.output<typeof relationshipSchema>): Relation
     sources: [...new Set(r.sources)],
     claimedBy: r.claimedBy ?? null,
     about: r.about ?? null,
+    ...(r.history && r.history.length > 0
+      ? { history: r.history.map((h) => ({ ...h, by: h.by ?? null, note: h.note ?? null })) }
+      : {}),
   };
 }
 
@@ -304,6 +307,27 @@ export function validateBundle(input: unknown, known: KnownIds = EMPTY_KNOWN): V
       at('validTo', `"${r.validTo}" ends before validFrom "${r.validFrom}" begins`);
     }
 
+    // History: a chain of status changes, oldest first, ending at the current status.
+    let previous: { to: string; date: string } | null = null;
+    (r.history ?? []).forEach((h, i) => {
+      const field = (name: string) => `history[${i}].${name}`;
+      if (!isIsoDay(h.date)) at(field('date'), `expected a full date YYYY-MM-DD, got "${h.date}"`);
+      for (const end of ['from', 'to'] as const)
+        if (!statusInfo(h[end])) at(field(end), `unknown status "${h[end]}" (expected one of ${STATUSES.join(', ')})`);
+      if (h.from === h.to) at(field('to'), `same status as from ("${h.to}"): not a change`);
+      if (!sourceExists(h.source)) at(field('source'), `unknown source "${h.source}"`);
+      else if (!r.sources.includes(h.source))
+        at(field('source'), `"${h.source}" is not among the relationship's sources`);
+      if (previous && h.from !== previous.to)
+        at(field('from'), `"${h.from}" does not follow the previous change, which ended at "${previous.to}"`);
+      if (previous && h.date < previous.date)
+        at(field('date'), `${h.date} is before the previous change (${previous.date})`);
+      previous = { to: h.to, date: h.date };
+    });
+    if (previous !== null && (previous as { to: string }).to !== r.status) {
+      at('status', `"${r.status}" is not where the history ends ("${(previous as { to: string }).to}")`);
+    }
+
     if (info?.aboutClaim && r.about === null) {
       at('about', `required for ${info.type}: the id of the relationship the claim is about`);
     } else if (info && !info.aboutClaim && r.about !== null) {
@@ -312,6 +336,27 @@ export function validateBundle(input: unknown, known: KnownIds = EMPTY_KNOWN): V
       if (r.about === r.id) at('about', 'a relationship cannot be about itself');
       else if (!relIds.has(r.about) && !known.relationships.has(r.about))
         at('about', `unknown relationship "${r.about}"`);
+    }
+  }
+
+  // Claims may be about claims, but a chain of `about` must end at a relationship that is about
+  // nothing: A about B about A says nothing. Stored relationships cannot point at a new id, so a
+  // cycle can only close inside the bundle. Checked once the rest holds, so a bad `about` is
+  // reported once.
+  const aboutOf = new Map(relationships.records.map(({ value }) => [value.id, value.about]));
+  for (const { index, value: r } of errors.length === 0 ? relationships.records : []) {
+    const chain = [r.id];
+    for (let next: string | null | undefined = r.about; next && aboutOf.has(next); next = aboutOf.get(next)) {
+      if (next === r.id) {
+        errors.push({
+          path: `relationships[${index}].about`,
+          id: r.id,
+          message: `"about" goes round in a cycle (${[...chain, r.id].join(' → ')}); a claim must lead back to a relationship that is about nothing`,
+        });
+        break;
+      }
+      if (chain.includes(next)) break; // a cycle further on, reported at its own members
+      chain.push(next);
     }
   }
 

@@ -1,6 +1,6 @@
 // Path options: checked once, then turned into the query parameters and the type list of the
 // pattern. Every failure is a BAD_USER_INPUT error naming the argument and the value.
-import { type FilterParams, filterParams } from '../db/filter.js';
+import { checkAsOf, type FilterParams, filterParams } from '../db/filter.js';
 import { badInput, checkConfidence, checkDay, intBetween } from '../model/arguments.js';
 import { isRelationshipType, RELATIONSHIP_TYPES, STATUSES } from '../model/vocabulary.js';
 
@@ -13,6 +13,7 @@ export interface PathOptionsInput {
   directed?: boolean | null;
   maxHops?: number | null;
   asOf?: string | null;
+  window?: number | null;
   knownOn?: string | null;
 }
 
@@ -33,6 +34,8 @@ export interface PathSearch {
   readonly directed: boolean;
   readonly maxHops: number;
   readonly asOf: string | null;
+  /** Days of events before asOf that count; null: every event up to asOf. */
+  readonly window: number | null;
   readonly knownOn: string | null;
   /** True when any option other than maxHops narrows the search. */
   readonly filtered: boolean;
@@ -72,13 +75,15 @@ export function pathSearch(input: PathOptionsInput | null | undefined, argument 
   for (const [i, status] of (statuses ?? []).entries()) {
     if (!STATUSES.includes(status)) throw badInput(`${argument}.statuses[${i}]`, `unknown status "${status}"`);
   }
+  const time = checkAsOf(argument, o.asOf, o.window);
   const search = {
     types,
     statuses: statuses === null ? null : [...statuses],
     minConfidence,
     directed: o.directed === true,
     maxHops,
-    asOf: checkDay(`${argument}.asOf`, o.asOf),
+    asOf: time.asOf,
+    window: time.window,
     knownOn: checkDay(`${argument}.knownOn`, o.knownOn),
   };
   const filtered =
@@ -93,9 +98,9 @@ export function pathSearch(input: PathOptionsInput | null | undefined, argument 
 
 /** The parameters of path-edge-filter.cypher: the relationship filter's `$f`, and the direction. */
 export function edgeParams(search: PathSearch): { f: FilterParams; directed: boolean } {
-  const { statuses, minConfidence, asOf, knownOn } = search;
+  const { statuses, minConfidence, asOf, window, knownOn } = search;
   return {
-    f: filterParams({ statuses: statuses && [...statuses], minConfidence, asOf, knownOn }),
+    f: filterParams({ statuses: statuses && [...statuses], minConfidence, asOf, window, knownOn }),
     directed: search.directed,
   };
 }

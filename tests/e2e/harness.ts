@@ -9,7 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT_DIR } from '../../server/config.js';
 import type { Executor } from '../../server/db/executor.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { resetDatabase, testApp } from '../helpers/db.js';
 
 const CLIENT_DIR = path.join(ROOT_DIR, 'client');
@@ -51,15 +51,21 @@ export interface Harness {
   graphql: <T>(query: string) => Promise<T>;
 }
 
-/** Starts the app over a fresh database filled by `load` (the seed unless given) and Chromium before the file's tests, and stops both after them. */
-export function useBrowser(load: (executor: Executor) => Promise<unknown> = seedDatabase): Harness {
+/**
+ * Starts the app over a fresh database filled by `load` (the base seed unless given) and Chromium
+ * before the file's tests, and stops both after them; `env` adds server variables (API_TOKEN).
+ */
+export function useBrowser(
+  options: { env?: Record<string, string>; load?: (executor: Executor) => Promise<unknown> } = {},
+): Harness {
+  const { env = {}, load = (executor: Executor) => seedDatabase(executor, [BASE_SEED]) } = options;
   let app: ReturnType<typeof testApp>;
   let server: Server;
   const harness = {} as { browser: Browser; base: string; graphql: Harness['graphql'] };
   beforeAll(async () => {
     ensureClientBuilt();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    app = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    app = testApp({ RATE_LIMIT_PER_MINUTE: '0', ...env });
     await resetDatabase(app.executor);
     await load(app.executor);
     server = createServer(app.app);

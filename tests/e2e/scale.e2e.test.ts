@@ -9,25 +9,27 @@ import { importBundle } from '../../server/import/import-bundle.js';
 import { DESKTOP, shot, useBrowser } from './harness.js';
 
 const BUNDLE = generateBundle({ actors: 600, relationships: 2_500, seed: 15 });
-const h = useBrowser(async (executor) => {
-  await importBundle(executor, BUNDLE);
-  // Warm the fresh database's caches with the page's own reads: cold, on a loaded machine, the
-  // first whole-graph read runs past the server's query timeouts (it answers once warm).
-  for (let i = 0; i < 3; i++) {
-    try {
-      await executor.read(
-        'MATCH (a:Actor)-[r]->(b:Actor) RETURN count(r) AS n, collect(r.id)[0] AS first',
-        {},
-        {
-          operation: 'warm-up',
-          class: 'analytics',
-        },
-      );
-      break;
-    } catch {
-      // Try again: each attempt leaves the pages it read in the cache.
+const h = useBrowser({
+  load: async (executor) => {
+    await importBundle(executor, BUNDLE);
+    // Warm the fresh database's caches with the page's own reads: cold, on a loaded machine, the
+    // first whole-graph read runs past the server's query timeouts (it answers once warm).
+    for (let i = 0; i < 3; i++) {
+      try {
+        await executor.read(
+          'MATCH (a:Actor)-[r]->(b:Actor) RETURN count(r) AS n, collect(r.id)[0] AS first',
+          {},
+          {
+            operation: 'warm-up',
+            class: 'analytics',
+          },
+        );
+        break;
+      } catch {
+        // Try again: each attempt leaves the pages it read in the cache.
+      }
     }
-  }
+  },
 });
 
 /** Opens the page and waits for the drawing; a big first layout can take a while on a busy machine. */

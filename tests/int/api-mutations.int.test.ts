@@ -1,7 +1,7 @@
 // Writes through the GraphQL API: the bearer-token check, upserts and relationships through the
 // same validation as an import, idempotent retries, retraction, and whole bundles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { counts, resetDatabase, testApp } from '../helpers/db.js';
 
 const TOKEN = 'test-token-5b1e0c7a';
@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 beforeAll(async () => {
   await resetDatabase(t.executor);
-  await seedDatabase(t.executor);
+  await seedDatabase(t.executor, [BASE_SEED]);
 });
 
 const auth = { authorization: `Bearer ${TOKEN}` };

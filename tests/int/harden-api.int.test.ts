@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { createLogger } from '../../server/logger.js';
 import { counts, openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
 
@@ -24,7 +24,7 @@ const app = createApp({ config, executor, log: createLogger({ logLevel: 'trace' 
 afterAll(() => executor.close());
 beforeAll(async () => {
   await resetDatabase(executor);
-  await seedDatabase(executor);
+  await seedDatabase(executor, [BASE_SEED]);
 });
 
 type ErrorBody = { message: string; extensions?: Record<string, unknown> };
@@ -49,8 +49,15 @@ const auth = { authorization: `Bearer ${TOKEN}` };
  */
 const INTERNALS =
   /Neo4j|neo4j-driver|Neo\.(Client|Transient|Database)Error|Cypher|\bat \S+ \(|\.ts:\d+|\.js:\d+|Unexpected error/i;
-/** Codes a client may see for bad input. */
-const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'NOT_FOUND']);
+/** Codes a client may see for bad input, a too-large page among them (the cost budget). */
+const INPUT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'NOT_FOUND',
+  'COST_LIMIT',
+  'QUERY_LIMIT',
+]);
 
 function expectClean(result: Awaited<ReturnType<typeof call>>, label: string) {
   expect(result.status, label).toBeLessThan(500);

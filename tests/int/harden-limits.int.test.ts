@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { LIMITS } from '../../server/http/use-limits.js';
-import { seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, importBundle, seedDatabase } from '../../server/import/import-bundle.js';
 import { createLogger } from '../../server/logger.js';
 import { openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
 
@@ -47,7 +47,7 @@ const dev = makeApp();
 afterAll(() => executor.close());
 beforeAll(async () => {
   await resetDatabase(executor);
-  await seedDatabase(executor);
+  await seedDatabase(executor, [BASE_SEED]);
 });
 
 /** Every document the client sends, captured by running each exported operation against a stub fetch. */
@@ -125,11 +125,69 @@ describe('query limits', () => {
     expectRefused((await dev.query(tokens(LIMITS.tokens + 1))).body, /token limit of 1000 exceeded/i);
   });
 
-  it(`cost: just under ${LIMITS.cost} passes, just over is refused`, async () => {
-    // 2 + 1.5 × 500 × (2 + 1.5 k): k = 87 costs 99 377, k = 88 costs 100 502.
-    const cost = (k: number) => `{ actor(id: "russia") { relationships(first: 500) { ${'id '.repeat(k)}} } }`;
-    expect((await dev.query(cost(87))).body.errors).toBeUndefined();
-    expectRefused((await dev.query(cost(88))).body, /cost limit of 100000 exceeded, found 100502/i);
+  it(`cost: on a hub graph, just under ${LIMITS.cost} values passes, just over is refused (defaults and variables count)`, async () => {
+    // One hub with 30 relationships: the estimate counts the page sizes asked for (100 by default), not what is stored.
+    await importBundle(executor, {
+      format: 'actor-graph-bundle',
+      version: 1,
+      actors: [
+        { id: 'hub-0', kind: 'Country', name: 'Hub' },
+        ...Array.from({ length: 30 }, (_, i) => ({ id: `spoke-${i}`, kind: 'Country', name: `Spoke ${i}` })),
+      ],
+      sources: [{ id: 'hub-source', title: 'Hub', publisher: 'Test', published: '2024-01-01', kind: 'article' }],
+      relationships: Array.from({ length: 30 }, (_, i) => ({
+        id: `hub-0-condemns-${i}`,
+        type: 'CONDEMNS',
+        from: 'hub-0',
+        to: `spoke-${i}`,
+        status: 'fact',
+        confidence: 0.9,
+        summary: `Hub condemned spoke ${i}.`,
+        sources: ['hub-source'],
+      })),
+    });
+    // relationships takes first: 100 by default: 1 + 2·100 + 2·100² + 2·100²·m values.
+    const hub =
+      'query($m: Int = 100) { actor(id: "hub-0") { relationships { from { relationships { from { relationships(first: $m) { id } } } } } } }';
+    const estimate = (m: number) => 1 + 200 + 20_000 + 20_000 * m;
+    const under = Math.floor((LIMITS.cost - 20_201) / 20_000);
+    expect(estimate(under)).toBeLessThanOrEqual(LIMITS.cost);
+    expect(estimate(under + 1)).toBeGreaterThan(LIMITS.cost);
+    const passed = await dev.query(hub, { m: under });
+    expect(passed.body.errors).toBeUndefined();
+    // The hub's own relationships, two levels down, really were returned.
+    const first = (passed.body.data as { actor: { relationships: { from: { relationships: unknown[] } }[] } }).actor;
+    expect(first.relationships).toHaveLength(30);
+    expect(first.relationships[0]?.from.relationships).toHaveLength(30);
+    const spec = { accept: 'application/graphql-response+json' };
+    for (const refused of [
+      await dev.post({ query: hub, variables: { m: under + 1 } }, spec),
+      await dev.post({ query: hub }, spec), // the variable's default, 100
+      await dev.post({ query: hub.replace('(first: $m)', '').replace('query($m: Int = 100) ', '') }, spec), // the argument's default, 100
+    ]) {
+      expect(refused.response.status).toBe(400);
+      expectRefused(refused.body, new RegExp(`about \\d+ values; the budget is ${LIMITS.cost}`));
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('COST_LIMIT');
+      expect(Number(refused.body.errors?.[0]?.extensions?.estimate)).toBeGreaterThan(LIMITS.cost);
+    }
+  });
+
+  it('refusals carry a code, and HTTP 400 when the client accepts application/graphql-response+json', async () => {
+    const deep = `{ actor(id: "russia") { ${'relationships(first: 1) { from { '.repeat(4)}id${' } }'.repeat(4)} } }`;
+    const aliases = `{ ${Array.from({ length: LIMITS.aliases + 1 }, (_, i) => `a${i}: relationshipTypes { type }`).join(' ')} }`;
+    const badVariable = { query: 'query($n: Int) { actors(first: $n) { totalCount } }', variables: { n: 'many' } };
+    for (const body of [{ query: deep }, { query: aliases }, badVariable]) {
+      const spec = await dev.post(body, { accept: 'application/graphql-response+json' });
+      expect(spec.response.status, JSON.stringify(spec.body)).toBe(400);
+      expect(spec.body.errors?.[0]?.extensions?.code, JSON.stringify(spec.body)).toMatch(
+        /^(QUERY_LIMIT|BAD_USER_INPUT)$/,
+      );
+      expect(spec.body.errors?.[0]?.message).not.toMatch(/^Syntax Error/);
+      // application/json keeps 200 (the spec's rule for that media type), with the same code.
+      const legacy = await dev.post(body, { accept: 'application/json' });
+      expect(legacy.response.status).toBe(200);
+      expect(legacy.body.errors?.[0]?.extensions?.code).toBe(spec.body.errors?.[0]?.extensions?.code);
+    }
   });
 
   it(`characters: ${LIMITS.characters} pass, one more is refused`, async () => {
@@ -254,6 +312,17 @@ describe('production mode', () => {
     expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
     const { body: devBody } = await dev.query('{ actr(id: "russia") { id } }');
     expect(devBody.errors?.[0]?.message).toMatch(/Did you mean "actor"/);
+    // Enum values, as a literal and as a variable, are suggested nowhere in production either.
+    const literal = await prod.query('{ relationships(filter: { types: [ALLIED] }) { totalCount } }');
+    const variable = await prod.query(
+      'query($t: RelationshipType!) { relationships(filter: { types: [$t] }) { totalCount } }',
+      { t: 'ALLIED' },
+    );
+    for (const { body: b } of [literal, variable]) {
+      expect(b.errors?.[0]?.message).toMatch(/does not exist in "RelationshipType"/);
+      expect(b.errors?.[0]?.message).not.toMatch(/Did you mean/);
+      expect(b.errors?.[0]?.extensions?.code).toBeDefined();
+    }
   });
 
   it('masks unexpected errors, logging them with the request id', async () => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../server/import/export-bundle.js';
-import { BundleValidationError, importBundle, seedDatabase } from '../../server/import/import-bundle.js';
+import { BASE_SEED, BundleValidationError, importBundle, seedDatabase } from '../../server/import/import-bundle.js';
 import { runScript } from '../helpers/cli.js';
 import { counts, openExecutor, resetDatabase, testConfig } from '../helpers/db.js';
 
@@ -220,7 +220,7 @@ describe('constraints', () => {
 
 describe('round trip', () => {
   it('export → import into an empty database → export gives the same bundle (seed graph)', async () => {
-    await seedDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
     const first = await exportBundle(executor);
     expect(first.relationships.length).toBeGreaterThan(20);
     await resetDatabase(executor);
@@ -228,10 +228,39 @@ describe('round trip', () => {
     expect(JSON.stringify(await exportBundle(executor))).toBe(JSON.stringify(first));
   });
 
+  it('a restart keeps what review made of a seeded relationship; a changed seed file loads again', async () => {
+    await resetDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
+    const setConfidence = (c: number) =>
+      executor.write(
+        'MATCH ()-[r {id: $id}]->() SET r.confidence = $c',
+        { id: 'north-korea-sends-troops-to-russia', c },
+        { operation: 'test' },
+      );
+    const confidence = async () => {
+      const [row] = await executor.read(
+        'MATCH ()-[r {id: $id}]->() RETURN r.confidence AS c',
+        { id: 'north-korea-sends-troops-to-russia' },
+        { operation: 'test' },
+      );
+      return Number(row?.c);
+    };
+    const seeded = await confidence();
+    await setConfidence(0.42);
+    await seedDatabase(executor, [BASE_SEED]);
+    expect(await confidence()).toBe(0.42);
+
+    const changed = path.join(os.tmpdir(), `seed-${process.pid}`, path.basename(BASE_SEED));
+    fs.mkdirSync(path.dirname(changed), { recursive: true });
+    fs.writeFileSync(changed, `${fs.readFileSync(BASE_SEED, 'utf8').trimEnd()}\n\n`);
+    await seedDatabase(executor, [changed]);
+    expect(await confidence()).toBe(seeded);
+  });
+
   it('the seed loads idempotently', async () => {
-    await seedDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
     const once = await counts(executor);
-    await seedDatabase(executor);
+    await seedDatabase(executor, [BASE_SEED]);
     expect(await counts(executor)).toEqual(once);
   });
 });

@@ -4,6 +4,7 @@
 // breadth-first / depth-first search over the same data written here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBundle } from '../../server/import/import-bundle.js';
+import { EVENT_TYPES } from '../../server/model/vocabulary.js';
 import { findPaths, type PathAnswer, type PathRow } from '../../server/paths/engine.js';
 import { type PathOptionsInput, pathSearch } from '../../server/paths/options.js';
 import { openExecutor, resetDatabase } from '../helpers/db.js';
@@ -164,7 +165,9 @@ function passes(e: Edge, o: Options): boolean {
   if (o.excludeTypes?.includes(e.type)) return false;
   if (o.statuses && !o.statuses.includes(e.status)) return false;
   if (o.minConfidence !== null && e.confidence < o.minConfidence) return false;
-  if (o.asOf !== null && ((e.start ?? e.knownSince) > o.asOf || (e.end !== null && e.end < o.asOf))) return false;
+  // As of D: begun by D; a state must still hold on D, an event counts once it happened.
+  if (o.asOf !== null && (e.start ?? e.knownSince) > o.asOf) return false;
+  if (o.asOf !== null && !EVENT_TYPES.includes(e.type) && e.end !== null && e.end < o.asOf) return false;
   if (o.knownOn !== null && e.knownSince > o.knownOn) return false;
   return true;
 }

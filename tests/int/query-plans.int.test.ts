@@ -39,7 +39,6 @@ async function operators(text: string, params: Record<string, unknown>): Promise
 describe('relationships by id', () => {
   for (const [name, params] of [
     ['relationships-by-id', { ids: ['a-b'] }],
-    ['import-known-relationships-by-id', { ids: ['a-b'] }],
     ['retract-relationship', { ids: ['a-b'], reason: 'test' }],
   ] as const) {
     it(`${name} seeks the id indexes and scans no relationships`, async () => {
@@ -53,11 +52,15 @@ describe('relationships by id', () => {
     });
   }
 
-  it('the large-bundle check does scan, which is why small bundles do not use it', async () => {
+  it('the import reads known ids from the RelationshipId registry, scanning no relationships', async () => {
     const ops = await operators(query('import-known-relationships'), { ids: ['a-b'] });
     expect(
-      ops.some((op) => /AllRelationshipsScan/.test(op)),
+      ops.some((op) => /NodeUniqueIndexSeek/.test(op)),
       ops.join(),
     ).toBe(true);
+    expect(
+      ops.filter((op) => /AllRelationshipsScan|RelationshipTypeScan|AllNodesScan/.test(op)),
+      ops.join(),
+    ).toEqual([]);
   });
 });

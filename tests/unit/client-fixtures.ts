@@ -1,4 +1,5 @@
 // GraphQL results shaped as the API returns them, for the client's unit tests.
+import type { ActorKind } from '../../client/src/api/generated.js';
 import type { Relationship, RelationshipType, Status, Subgraph, Vocabulary } from '../../client/src/api/types.js';
 import { vocabulary as serverVocabulary } from '../../server/model/vocabulary.js';
 
@@ -8,6 +9,8 @@ export const vocabulary: Vocabulary = {
     type: t.type as RelationshipType,
     label: t.label,
     directed: t.directed,
+    fromKinds: t.from as ActorKind[],
+    toKinds: t.to as ActorKind[],
     cameo: t.cameo,
     weight: t.weight,
     aboutClaim: t.aboutClaim,
@@ -28,7 +31,10 @@ const source: Relationship['sources'][number] = {
 };
 
 export function relationship(overrides: Partial<Relationship> = {}): Relationship {
+  const type = overrides.type ?? 'SENDS_TROOPS_TO';
+  const temporal = serverVocabulary.relationshipTypes.find((t) => t.type === type)?.temporal ?? 'state';
   return {
+    typeInfo: { temporal },
     id: 'north-korea-sends-troops-to-russia',
     type: 'SENDS_TROOPS_TO',
     status: 'alleged',

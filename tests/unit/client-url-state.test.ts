@@ -41,6 +41,12 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
     { nil: null },
   ),
   renderer: fc.constantFrom('canvas' as const, 'webgl' as const, null),
+  articles: fc.option(
+    fc
+      .record({ source: fc.option(slug, { nil: null }), proposal: fc.option(slug, { nil: null }) })
+      .map((a) => (a.source ? a : { source: null, proposal: null })),
+    { nil: null },
+  ),
 });
 
 describe('URL state', () => {

@@ -1,7 +1,11 @@
 // The token bucket and the count of expensive fields, without a server.
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, operationCost, TokenBuckets } from '../../server/http/use-rate-limit.js';
+import { buildSchema } from '../../server/graphql/schema.js';
+import { operationCost } from '../../server/http/operation-cost.js';
+import { clientAddress, TokenBuckets } from '../../server/http/use-rate-limit.js';
+
+const schema = buildSchema();
 
 describe('token buckets', () => {
   it('grants the burst, refuses with the seconds until a token, and refills evenly', () => {
@@ -26,7 +30,7 @@ describe('token buckets', () => {
 
 describe('operation cost', () => {
   const cost = (query: string, variables: Record<string, unknown> = {}, name?: string) =>
-    operationCost(parse(query), name, variables);
+    operationCost(schema, parse(query), name, variables)?.tokens;
 
   it('counts path fields, aliases one each, through fragments', () => {
     expect(cost('{ actor(id: "a") { id } }')).toBe(0);
@@ -47,6 +51,17 @@ describe('operation cost', () => {
     expect(cost('{ neighborhood(id: "a", depth: 2) { nodes { id } } }')).toBe(1);
     expect(cost('query($d: Int) { neighborhood(id: "a", depth: $d) { nodes { id } } }', { d: 3 })).toBe(1);
     expect(cost('query($d: Int) { neighborhood(id: "a", depth: $d) { nodes { id } } }', { d: 1 })).toBe(0);
+  });
+
+  it('reads arguments as the resolver gets them: a variable left out takes its default', () => {
+    expect(cost('query($d: Int = 3) { neighborhood(id: "a", depth: $d) { nodes { id } } }')).toBe(1);
+    expect(cost('query($d: Int = 3) { neighborhood(id: "a", depth: $d) { nodes { id } } }', { d: 1 })).toBe(0);
+  });
+
+  it('counts every field that reads many relationships: timelines, the graph, disputes', () => {
+    const aliases = Array.from({ length: 10 }, (_, i) => `t${i}: timeline(actor: "a") { totalCount }`).join(' ');
+    expect(cost(`{ ${aliases} }`)).toBe(10);
+    expect(cost('{ graph { nodes { id } } disputed { id } }')).toBe(2);
   });
 
   it('picks the named operation', () => {

@@ -13,7 +13,10 @@ const LAYERS: readonly { name: string; holds: readonly string[] }[] = [
   { name: 'base', holds: ['server/config.ts', 'server/logger.ts'] },
   { name: 'model', holds: ['server/model/'] },
   { name: 'db', holds: ['server/db/'] },
-  { name: 'domain', holds: ['server/import/', 'server/paths/', 'server/extract/', 'server/analytics/'] },
+  {
+    name: 'domain',
+    holds: ['server/import/', 'server/paths/', 'server/extract/', 'server/analytics/', 'server/ingest/'],
+  },
   { name: 'graphql', holds: ['server/graphql/'] },
   { name: 'http', holds: ['server/http/'] },
   { name: 'app', holds: ['server/app.ts', 'server/startup.ts', 'server/main.ts', 'server/cli/'] },

@@ -60,6 +60,13 @@ function seedProse(file: string): string {
 
 const fingerprint = new Set(JSON.parse(readFileSync(FINGERPRINT, 'utf8')) as string[]);
 
+// The dev corpus of the reader (../shared/corpus/dev), whose reviewed graph ships in seeds/: the same
+// check, with the hashes of its word runs (text after the front matter) in a fixture of their own.
+const DEV_CORPUS = path.resolve(ROOT_DIR, '..', 'shared', 'corpus', 'dev');
+const DEV_FINGERPRINT = path.join(ROOT_DIR, 'tests', 'fixtures', 'dev-corpus-fingerprint.json');
+const devFingerprint = new Set(JSON.parse(readFileSync(DEV_FINGERPRINT, 'utf8')) as string[]);
+const devText = (file: string) => readFileSync(file, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+
 describe('no text copied from the source article', () => {
   it('the fingerprint matches the article, where the article is at hand', () => {
     expect(fingerprint.size).toBeGreaterThan(300);
@@ -84,7 +91,21 @@ describe('no text copied from the source article', () => {
   it('seeds are paraphrased', () => {
     const seeds = readdirSync(path.join(ROOT_DIR, 'seeds')).filter((f) => f.endsWith('.json'));
     expect(seeds.length).toBeGreaterThan(0);
-    for (const file of seeds) expect(copied(seedProse(path.join(ROOT_DIR, 'seeds', file)), fingerprint)).toEqual([]);
+    for (const file of seeds) {
+      const prose = seedProse(path.join(ROOT_DIR, 'seeds', file));
+      expect(copied(prose, fingerprint)).toEqual([]);
+      expect(copied(prose, devFingerprint)).toEqual([]);
+    }
+  });
+
+  it('the dev corpus fingerprint matches the articles, where they are at hand', () => {
+    expect(devFingerprint.size).toBeGreaterThan(300);
+    if (existsSync(DEV_CORPUS)) {
+      const hashes = new Set<string>();
+      for (const f of readdirSync(DEV_CORPUS).filter((name) => name.endsWith('.txt')))
+        for (const h of runHashes(devText(path.join(DEV_CORPUS, f))).keys()) hashes.add(h);
+      expect([...hashes].sort()).toEqual([...devFingerprint].sort());
+    }
   });
 
   it('docs, README and code are paraphrased', () => {
@@ -98,6 +119,19 @@ describe('no text copied from the source article', () => {
     ];
     const found = files.flatMap((file) =>
       copied(readFileSync(file, 'utf8'), fingerprint).map((run) => `${path.relative(ROOT_DIR, file)}: "${run}"`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the docs of ingestion and the review tool are paraphrased from the dev corpus too', () => {
+    const files = [
+      path.join(ROOT_DIR, 'docs', 'ingestion.md'),
+      ...textFiles(path.join(ROOT_DIR, 'server', 'ingest')),
+      path.join(ROOT_DIR, 'tests', 'helpers', 'review-seeds.ts'),
+      path.join(ROOT_DIR, 'tests', 'int', 'ingest.int.test.ts'),
+    ];
+    const found = files.flatMap((file) =>
+      copied(readFileSync(file, 'utf8'), devFingerprint).map((run) => `${path.relative(ROOT_DIR, file)}: "${run}"`),
     );
     expect(found).toEqual([]);
   });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { checkAsOf, windowStart } from '../../server/db/filter.js';
 import { CYPHER_DIR, withoutComments } from '../../server/db/queries.js';
 import { EVENT_TYPES, RELATIONSHIP_TYPES, SYMMETRIC_TYPES } from '../../server/model/vocabulary.js';
 import { neighborsQuery, searchQuery } from '../../server/paths/cypher.js';
@@ -66,7 +67,7 @@ describe('path options', () => {
   });
 
   it('hands the options to the relationship filter, retracted ones out, the types left to the pattern', () => {
-    expect(edgeParams(pathSearch({ directed: true, asOf: '2023-08-01', statuses: ['fact'] }))).toEqual({
+    expect(edgeParams(pathSearch({ directed: true, asOf: '2023-08-01', window: 30, statuses: ['fact'] }))).toEqual({
       directed: true,
       f: {
         includeRetracted: false,
@@ -75,6 +76,7 @@ describe('path options', () => {
         statuses: ['fact'],
         minConfidence: null,
         asOf: '2023-08-01',
+        windowStart: '2023-07-03',
         knownOn: null,
         betweenFrom: null,
         betweenTo: null,
@@ -89,6 +91,17 @@ describe('path options', () => {
       },
     });
     expect(edgeParams(pathSearch({ excludeTypes: ['LEADS'] })).f.types).toBeNull();
+  });
+
+  it('counts a window in days ending on asOf, and refuses one without asOf', () => {
+    expect(windowStart('2024-10-20', 30)).toBe('2024-09-21');
+    expect(windowStart('2024-03-01', 1)).toBe('2024-03-01');
+    expect(windowStart('2024-03-01', 2)).toBe('2024-02-29');
+    expect(checkAsOf('options', '2024-10-20', null)).toEqual({ asOf: '2024-10-20', window: null, windowStart: null });
+    expect(() => pathSearch({ window: 30 })).toThrow('options.window: needs asOf');
+    expect(() => pathSearch({ asOf: '2024-10-20', window: 1.5 })).toThrow(
+      'options.window: must be between 1 and 36525',
+    );
   });
 });
 

@@ -35,6 +35,7 @@ describe('schema', () => {
       'server.graphql',
       'analytics.graphql',
       'extract.graphql',
+      'ingest.graphql',
     ].flatMap((file) =>
       parse(fs.readFileSync(path.join(SDL_DIR, file), 'utf8'))
         .definitions.filter((d) => d.kind === 'ObjectTypeDefinition' || d.kind === 'ObjectTypeExtension')

@@ -313,6 +313,29 @@ describe('validateBundle: each error has its own message', () => {
     ]);
   });
 
+  it('refuses a cycle of claims (A about B about A), naming it at each member', () => {
+    const claim = (id: string, about: string): Json => ({
+      id,
+      type: 'DENIES',
+      from: 'north-korea',
+      to: 'ukraine',
+      status: 'fact',
+      confidence: 0.9,
+      summary: 'A denial.',
+      sources: ['article'],
+      about,
+    });
+    const errors = errorsAfter((b) => {
+      b.relationships.push(claim('deny-a', 'deny-b'), claim('deny-b', 'deny-a'));
+    });
+    expect(errors).toEqual([
+      'relationships[2] (id deny-a): about: "about" goes round in a cycle (deny-a → deny-b → deny-a); a claim must lead back to a relationship that is about nothing',
+      'relationships[3] (id deny-b): about: "about" goes round in a cycle (deny-b → deny-a → deny-b); a claim must lead back to a relationship that is about nothing',
+    ]);
+    // A chain that ends at a relationship about nothing is fine.
+    expect(errorsAfter((b) => b.relationships.push(claim('deny-a', 'ua-accuses-nk')))).toEqual([]);
+  });
+
   it('rejects about pointing at no relationship, or at itself', () => {
     expect(errorsAfter((b) => (rel(b, 1).about = 'nk-arms-rus'))).toEqual([
       'relationships[1] (id ua-accuses-nk): about: unknown relationship "nk-arms-rus"',

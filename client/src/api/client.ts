@@ -2,7 +2,8 @@
 // into an ApiError whose kind the UI can explain (server down, Neo4j down, bad request).
 import type { TypedDocument } from './generated.js';
 
-export type ApiErrorKind = 'network' | 'unavailable' | 'timeout' | 'request' | 'server';
+/** `auth`: a write without a valid API token (UNAUTHENTICATED), or writes refused (FORBIDDEN). */
+export type ApiErrorKind = 'network' | 'unavailable' | 'timeout' | 'request' | 'auth' | 'server';
 
 export class ApiError extends Error {
   constructor(
@@ -23,13 +24,24 @@ interface GraphQLResponse<T> {
 export const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Sends one generated document; its result and variables are typed by the document itself. */
-export async function graphqlRequest<T, V>(query: TypedDocument<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
+export async function graphqlRequest<T, V>(
+  query: TypedDocument<T, V>,
+  variables: V,
+  signal?: AbortSignal,
+  /** The API token, for writes. */
+  token?: string,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       // The client name marks the request as not forgeable by another site (the server's CSRF check).
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-graphql-client': 'actor-graph' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'x-graphql-client': 'actor-graph',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       ...(signal ? { signal } : {}),
     });
@@ -41,7 +53,8 @@ export async function graphqlRequest<T, V>(query: TypedDocument<T, V>, variables
   try {
     body = (await response.json()) as GraphQLResponse<T>;
   } catch {
-    throw new ApiError(`The server answered ${response.status} without a GraphQL result.`, 'server');
+    const kind = response.status === 401 || response.status === 403 ? 'auth' : 'server';
+    throw new ApiError(`The server answered ${response.status} without a GraphQL result.`, kind);
   }
   const first = body.errors?.[0];
   if (first) {
@@ -49,6 +62,7 @@ export async function graphqlRequest<T, V>(query: TypedDocument<T, V>, variables
     if (code === 'SERVICE_UNAVAILABLE')
       throw new ApiError('The server cannot reach its Neo4j database.', 'unavailable');
     if (code === 'TIMEOUT') throw new ApiError('The query took too long and was stopped.', 'timeout');
+    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') throw new ApiError(first.message, 'auth');
     if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') throw new ApiError(first.message, 'request');
     throw new ApiError(first.message, 'server');
   }

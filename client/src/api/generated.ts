@@ -5,6 +5,117 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type EvidenceReason =
+  /** A friendly relationship between two members. */
+  | 'TIE'
+  /** A hostile relationship of a member to an outside actor that two or more members are hostile to. */
+  | 'SHARED_ADVERSARY';
+
+export type CentralityMeasure =
+  /** Share of the other actors an actor has a relationship with. */
+  | 'DEGREE'
+  /** Share of shortest paths between other actors that pass through an actor: the brokers. */
+  | 'BETWEENNESS'
+  /** PageRank over the links, each weighted by its number of relationships. */
+  | 'PAGERANK';
+
+/**
+ * One article to read: its text and the source record it becomes. The same input will serve to
+ * ingest an article once proposals are reviewed.
+ */
+export type ArticleInput = {
+  /** The source id; when absent, made from the publication day and the title. */
+  id?: string | null | undefined;
+  /** The headline; when absent, the first line of the text. */
+  title?: string | null | undefined;
+  /** When absent, 'unknown publisher'. */
+  publisher?: string | null | undefined;
+  /** The publication day, the reference for relative dates ("on Monday", "last week"). */
+  published: string;
+  url?: string | null | undefined;
+  /** Default article. */
+  kind?: SourceKind | null | undefined;
+  /** The text, at most 262,144 bytes of UTF-8; evidence offsets index into it. */
+  text: string;
+};
+
+/** Where a proposal stands in review. */
+export type ProposalState =
+  /** Waiting for a reviewer. */
+  | 'OPEN'
+  /** Written into the graph. */
+  | 'ACCEPTED'
+  /** Turned down; stays rejected when the article is ingested again. */
+  | 'REJECTED';
+
+/** What accepting does: add an actor, add a relationship, add a source to an existing one, change an existing one's status. */
+export type ProposalKind =
+  /** A new actor (or, with mergeInto, an alias of an existing one). */
+  | 'ACTOR'
+  /** A new relationship. */
+  | 'RELATIONSHIP'
+  /** The article states a stored relationship again: accepting adds the article to its sources. */
+  | 'CORROBORATION'
+  /** The article changes what a stored relationship is (alleged → reported, planned → fact, …). */
+  | 'STATUS_CHANGE';
+
+/**
+ * Changes a reviewer makes before accepting. The edited record is validated exactly as a bundle
+ * record; an invalid edit writes nothing and the error names the field.
+ */
+export type ProposalEdit = {
+  type?: RelationshipType | null | undefined;
+  from?: string | number | null | undefined;
+  to?: string | number | null | undefined;
+  status?: Status | null | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+  confidence?: number | null | undefined;
+  summary?: string | null | undefined;
+  claimedBy?: string | number | null | undefined;
+  about?: string | number | null | undefined;
+  /** ACTOR proposals: merge into this existing actor instead of creating a new one */
+  mergeInto?: string | number | null | undefined;
+};
+
+/** A proposal the reviewer writes for what the reader missed, with its span of the article. */
+export type NewProposalInput = {
+  type: RelationshipType;
+  from: string | number;
+  to: string | number;
+  status: Status;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+  /** Default 0.7. */
+  confidence?: number | null | undefined;
+  /** Own words; when absent, the type's sentence. */
+  summary?: string | null | undefined;
+  claimedBy?: string | number | null | undefined;
+  about?: string | number | null | undefined;
+  /** The evidence span: character offsets into the article's text, end exclusive. */
+  start: number;
+  end: number;
+};
+
+/** What happened to a relationship, and when it became known. */
+export type HistoryKind =
+  /** The relationship entered the graph. */
+  | 'RECORDED'
+  /** Another source stated it again. */
+  | 'CORROBORATED'
+  /** Its status changed (the entry carries the new status). */
+  | 'STATUS_CHANGED'
+  /** An accusation about it. */
+  | 'CLAIMED'
+  /** A denial of it. */
+  | 'DENIED'
+  /** A confirmation of it. */
+  | 'CONFIRMED'
+  /** It was retracted. */
+  | 'RETRACTED';
+
 /** How precise a date is: the source may say only the year or the month. */
 export type DatePrecision =
   | 'year'
@@ -16,6 +127,11 @@ export type SourceKind =
   | 'report'
   | 'statement'
   | 'reference';
+
+/** How a relationship type lasts: asOf keeps a state while it holds and an event once it has happened. */
+export type Temporal =
+  | 'event'
+  | 'state';
 
 export type PathOptions = {
   /** Use only these relationship types. */
@@ -29,8 +145,10 @@ export type PathOptions = {
   directed?: boolean | null | undefined;
   /** Longest path considered, 1..6. */
   maxHops?: number | null | undefined;
-  /** Valid time: use only relationships holding on this day. */
+  /** Valid time: use only the states holding on this day and the events up to it (as RelationshipFilter.asOf). */
   asOf?: string | null | undefined;
+  /** With asOf: only the events of the last `window` days up to asOf (as RelationshipFilter.window). */
+  window?: number | null | undefined;
   /** Knowledge time: use only relationships known on this day. */
   knownOn?: string | null | undefined;
 };
@@ -59,8 +177,16 @@ export type RelationshipFilter = {
   involving?: string | number | null | undefined;
   /** Valid time overlaps this range. */
   between?: DateRange | null | undefined;
-  /** Valid time: the graph as it stood on this day (began on or before it and not ended before it). */
+  /**
+   * Valid time: the graph as it stood on this day. States (a leadership, a supply) that began on or
+   * before it and had not ended; events (a visit, an accusation) that happened on or before it.
+   */
   asOf?: string | null | undefined;
+  /**
+   * With asOf: only the events of the last `window` days up to asOf (1..36525; 30, 90 and 365 are
+   * the client's choices); states are unaffected. Default: every event up to asOf.
+   */
+  window?: number | null | undefined;
   /** Knowledge time: the graph as it was known on this day (earliest source published on or before it). */
   knownOn?: string | null | undefined;
   /** Relationships citing this source. */
@@ -116,12 +242,12 @@ export type ActorFieldsFragment = { id: string, kind: ActorKind, name: string, a
 
 export type DateFieldsFragment = { text: string, precision: DatePrecision, start: string, end: string };
 
-export type RelationshipFieldsFragment = { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> };
+export type RelationshipFieldsFragment = { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> };
 
 export type VocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VocabularyQuery = { relationshipTypes: Array<{ type: RelationshipType, label: string, directed: boolean, cameo: string | null, weight: number | null, aboutClaim: boolean, description: string }>, kinds: { enumValues: Array<{ name: string }> | null } | null, statuses: { enumValues: Array<{ name: string }> | null } | null };
+export type VocabularyQuery = { relationshipTypes: Array<{ type: RelationshipType, label: string, directed: boolean, fromKinds: Array<ActorKind>, toKinds: Array<ActorKind>, cameo: string | null, weight: number | null, aboutClaim: boolean, description: string }>, kinds: { enumValues: Array<{ name: string }> | null } | null, statuses: { enumValues: Array<{ name: string }> | null } | null };
 
 export type GraphQueryVariables = Exact<{
   filter?: RelationshipFilter | null | undefined;
@@ -129,7 +255,7 @@ export type GraphQueryVariables = Exact<{
 }>;
 
 
-export type GraphQuery = { graph: { omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type GraphQuery = { graph: { omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
 
 export type OverviewQueryVariables = Exact<{
   top?: number | null | undefined;
@@ -159,21 +285,21 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, omittedNodes: number, omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, omittedNodes: number, omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
 
 export type ActorDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ActorDetailQuery = { actor: { degree: number, id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, relationships: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } | null };
+export type ActorDetailQuery = { actor: { degree: number, id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, relationships: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } | null };
 
 export type RelationshipDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RelationshipDetailQuery = { relationship: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, claims: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }>, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null };
+export type RelationshipDetailQuery = { relationship: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, claims: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }>, history: Array<{ date: string, kind: HistoryKind, status: Status, by: string | null, note: string | null, source: { id: string, title: string, published: string, url: string | null } | null, claim: { id: string, from: { name: string } } | null }>, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null };
 
 export type ConnectionQueryVariables = Exact<{
   from: string | number;
@@ -183,14 +309,103 @@ export type ConnectionQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionQuery = { connection: { explanation: string, steps: Array<string>, reason: NoPathReason | null, message: string, paths: Array<{ length: number, weakestConfidence: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> }>, commonNeighbors: Array<{ id: string, name: string }> } };
+export type ConnectionQuery = { connection: { explanation: string, steps: Array<string>, reason: NoPathReason | null, message: string, paths: Array<{ length: number, weakestConfidence: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> }>, commonNeighbors: Array<{ id: string, name: string }> } };
+
+export type AlliancesQueryVariables = Exact<{
+  filter?: RelationshipFilter | null | undefined;
+}>;
+
+
+export type AlliancesQuery = { alliances: { actorCount: number, relationshipCount: number, frustration: { count: number, weight: number, hostileInside: number, friendlyAcross: number, ties: Array<{ weight: number, inside: boolean, a: { id: string, name: string }, b: { id: string, name: string } }> }, blocs: Array<{ id: string, name: string, size: number, cohesion: number, members: Array<{ id: string, name: string }>, relations: Array<{ net: number, relationships: number, bloc: { id: string, name: string } }>, evidence: Array<{ reason: EvidenceReason, weight: number, adversary: { id: string, name: string } | null, relationship: { id: string, sentence: string } }> }> } };
+
+export type CentralityQueryVariables = Exact<{
+  measure: CentralityMeasure;
+  filter?: RelationshipFilter | null | undefined;
+  top?: number | null | undefined;
+}>;
+
+
+export type CentralityQuery = { centrality: { measure: CentralityMeasure, exact: boolean, sampled: number | null, top: Array<{ rank: number, score: number, actor: { id: string } }> } };
+
+export type DyadQueryVariables = Exact<{
+  a: string | number;
+  b: string | number;
+  filter?: RelationshipFilter | null | undefined;
+}>;
+
+
+export type DyadQuery = { dyad: { cooperation: number, conflict: number, net: number, a: { id: string, name: string }, b: { id: string, name: string }, periods: Array<{ period: string, start: string, cooperation: number, conflict: number, net: number, events: Array<{ day: string, score: number, direct: boolean, relationship: { id: string, sentence: string, status: Status } }> }> } };
+
+export type SourceFieldsFragment = { id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind };
+
+export type ArticleCountsFragment = { ingestedAt: string, open: number, accepted: number, rejected: number };
+
+export type ProposalFieldsFragment = { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null };
+
+export type DecidedFieldsFragment = { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null };
+
+export type ArticlesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArticlesQuery = { articles: Array<{ ingestedAt: string, open: number, accepted: number, rejected: number, source: { id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind } }> };
+
+export type ArticleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArticleQuery = { article: { text: string, ingestedAt: string, open: number, accepted: number, rejected: number, source: { id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind } } | null };
+
+export type ArticleProposalsQueryVariables = Exact<{
+  source: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ArticleProposalsQuery = { proposals: { totalCount: number, edges: Array<{ node: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SourceKindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SourceKindsQuery = { sourceKinds: { enumValues: Array<{ name: string }> | null } | null };
+
+export type IngestArticleMutationVariables = Exact<{
+  article: ArticleInput;
+}>;
+
+
+export type IngestArticleMutation = { ingestArticle: { created: boolean, article: { source: { id: string } }, proposals: Array<{ id: string }> } };
+
+export type AcceptProposalMutationVariables = Exact<{
+  id: string | number;
+  edits?: ProposalEdit | null | undefined;
+}>;
+
+
+export type AcceptProposalMutation = { acceptProposal: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } };
+
+export type RejectProposalMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectProposalMutation = { rejectProposal: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } };
+
+export type AddProposalMutationVariables = Exact<{
+  source: string | number;
+  proposal: NewProposalInput;
+}>;
+
+
+export type AddProposalMutation = { addProposal: { id: string, kind: ProposalKind, state: ProposalState, sentence: string, confidence: number, fromStatus: Status | null, toStatus: Status | null, decidedBy: string | null, decidedAt: string | null, reason: string | null, acceptedAs: { id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> } | null, acceptedActor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null } | null, source: { id: string, published: string }, evidence: Array<{ text: string, start: number, end: number }>, actor: { id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null, existing: boolean } | null, relationship: { id: string, type: RelationshipType, from: string, to: string, status: Status, confidence: number, validFrom: string | null, validTo: string | null, summary: string, claimedBy: string | null, about: string | null, existing: boolean } | null, target: { id: string, sentence: string, status: Status } | null } };
 
 /** A document as sent over the wire, carrying the types of its result and variables. */
 export type TypedDocument<Result, Variables> = string & { readonly __result?: Result; readonly __variables?: Variables };
 
-export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
+export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed fromKinds toKinds cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
 
-export const GraphDocument = "query Graph($filter:RelationshipFilter$limit:Int){graph(filter:$filter limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}omittedEdges}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
+export const GraphDocument = "query Graph($filter:RelationshipFilter$limit:Int){graph(filter:$filter limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}omittedEdges}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
 
 export const OverviewDocument = "query Overview($top:Int){stats(top:$top){actors relationships relationshipsByType{key count}mostConnected{actor{id name}degree}}}" as TypedDocument<OverviewQuery, OverviewQueryVariables>;
 
@@ -198,10 +413,32 @@ export const AllActorsDocument = "query AllActors($after:String){actors(first:50
 
 export const SearchActorsDocument = "query SearchActors($search:String!$first:Int){actors(filter:{search:$search}first:$first){nodes{id kind name aliases description}}}" as TypedDocument<SearchActorsQuery, SearchActorsQueryVariables>;
 
-export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}truncated omittedNodes omittedEdges}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}truncated omittedNodes omittedEdges}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
 
-export const ActorDetailDocument = "query ActorDetail($id:ID!){actor(id:$id){id kind name aliases description degree relationships(first:500){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<ActorDetailQuery, ActorDetailQueryVariables>;
+export const ActorDetailDocument = "query ActorDetail($id:ID!){actor(id:$id){id kind name aliases description degree relationships(first:500){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<ActorDetailQuery, ActorDetailQueryVariables>;
 
-export const RelationshipDetailDocument = "query RelationshipDetail($id:ID!){relationship(id:$id){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}claims{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<RelationshipDetailQuery, RelationshipDetailQueryVariables>;
+export const RelationshipDetailDocument = "query RelationshipDetail($id:ID!){relationship(id:$id){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}claims{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}history{date kind status source{id title published url}claim{id from{name}}by note}}}" as TypedDocument<RelationshipDetailQuery, RelationshipDetailQueryVariables>;
 
-export const ConnectionDocument = "query Connection($from:ID!$to:ID!$k:Int$options:PathOptions){connection(from:$from to:$to k:$k options:$options){paths{nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}about{id sentence}sources{id title publisher published url kind}}length weakestConfidence}commonNeighbors{id name}explanation steps reason message}}" as TypedDocument<ConnectionQuery, ConnectionQueryVariables>;
+export const ConnectionDocument = "query Connection($from:ID!$to:ID!$k:Int$options:PathOptions){connection(from:$from to:$to k:$k options:$options){paths{nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}length weakestConfidence}commonNeighbors{id name}explanation steps reason message}}" as TypedDocument<ConnectionQuery, ConnectionQueryVariables>;
+
+export const AlliancesDocument = "query Alliances($filter:RelationshipFilter){alliances(filter:$filter){actorCount relationshipCount frustration{count weight hostileInside friendlyAcross ties(first:5){a{id name}b{id name}weight inside}}blocs{id name size cohesion members{id name}relations{bloc{id name}net relationships}evidence(first:8){reason weight adversary{id name}relationship{id sentence}}}}}" as TypedDocument<AlliancesQuery, AlliancesQueryVariables>;
+
+export const CentralityDocument = "query Centrality($measure:CentralityMeasure!$filter:RelationshipFilter$top:Int){centrality(measure:$measure filter:$filter top:$top){measure exact sampled top{rank score actor{id}}}}" as TypedDocument<CentralityQuery, CentralityQueryVariables>;
+
+export const DyadDocument = "query Dyad($a:ID!$b:ID!$filter:RelationshipFilter){dyad(a:$a b:$b filter:$filter bucket:MONTH){a{id name}b{id name}cooperation conflict net periods{period start cooperation conflict net events{day score direct relationship{id sentence status}}}}}" as TypedDocument<DyadQuery, DyadQueryVariables>;
+
+export const ArticlesDocument = "query Articles{articles(first:200){source{id title publisher published url kind}ingestedAt open accepted rejected}}" as TypedDocument<ArticlesQuery, ArticlesQueryVariables>;
+
+export const ArticleDocument = "query Article($id:ID!){article(id:$id){source{id title publisher published url kind}text ingestedAt open accepted rejected}}" as TypedDocument<ArticleQuery, ArticleQueryVariables>;
+
+export const ArticleProposalsDocument = "query ArticleProposals($source:ID!$after:String){proposals(source:$source first:100 after:$after){totalCount edges{node{id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason}}pageInfo{hasNextPage endCursor}}}" as TypedDocument<ArticleProposalsQuery, ArticleProposalsQueryVariables>;
+
+export const SourceKindsDocument = "query SourceKinds{sourceKinds:__type(name:\"SourceKind\"){enumValues{name}}}" as TypedDocument<SourceKindsQuery, SourceKindsQueryVariables>;
+
+export const IngestArticleDocument = "mutation IngestArticle($article:ArticleInput!){ingestArticle(article:$article){created article{source{id}}proposals{id}}}" as TypedDocument<IngestArticleMutation, IngestArticleMutationVariables>;
+
+export const AcceptProposalDocument = "mutation AcceptProposal($id:ID!$edits:ProposalEdit){acceptProposal(id:$id edits:$edits){id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason acceptedAs{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}from{id kind name aliases description}to{id kind name aliases description}}acceptedActor{id kind name aliases description}}}" as TypedDocument<AcceptProposalMutation, AcceptProposalMutationVariables>;
+
+export const RejectProposalDocument = "mutation RejectProposal($id:ID!$reason:String!){rejectProposal(id:$id reason:$reason){id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason acceptedAs{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}from{id kind name aliases description}to{id kind name aliases description}}acceptedActor{id kind name aliases description}}}" as TypedDocument<RejectProposalMutation, RejectProposalMutationVariables>;
+
+export const AddProposalDocument = "mutation AddProposal($source:ID!$proposal:NewProposalInput!){addProposal(source:$source proposal:$proposal){id kind state sentence confidence source{id published}evidence{text start end}actor{id kind name aliases description existing}relationship{id type from to status confidence validFrom validTo summary claimedBy about existing}target{id sentence status}fromStatus toStatus decidedBy decidedAt reason acceptedAs{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}from{id kind name aliases description}to{id kind name aliases description}}acceptedActor{id kind name aliases description}}}" as TypedDocument<AddProposalMutation, AddProposalMutationVariables>;

@@ -75,9 +75,13 @@ export class ExportController {
   /** What is drawn now: every actor, and the relationships not hidden (or shown by a path). */
   private drawn(): { nodes: NodeData[]; edges: EdgeData[] } {
     return {
-      nodes: this.cy.nodes().map((n) => n.data() as NodeData),
+      nodes: this.cy
+        .nodes()
+        .not('.ghost')
+        .map((n) => n.data() as NodeData),
       edges: this.cy
         .edges()
+        .not('.ghost')
         .filter((e) => !e.hasClass('hidden') || e.hasClass('forced'))
         .map((e) => e.data() as EdgeData),
     };

@@ -18,7 +18,8 @@ export class FiltersController implements Controller {
       colourMode: (colourMode) => store.update({ colourMode }),
     });
     ctx.graph.onChange(() => {
-      this.panel.setTimeBounds(timeBounds(ctx.graph.edges()));
+      const edges = ctx.graph.edges();
+      this.panel.setTimeBounds(timeBounds(edges), edges);
       this.refresh();
     });
   }
@@ -54,7 +55,8 @@ export class FiltersController implements Controller {
     this.panel.setCounts(counts);
     const shownEdges = cy.edges().filter((e) => !e.hasClass('hidden')).length;
     const time = filters.time;
-    const when = time ? ` ${time.mode === 'asOf' ? 'as of' : 'as known on'} ${time.date}` : '';
+    const span = time?.window ? ` (events of the last ${time.window} days)` : '';
+    const when = time ? ` ${time.mode === 'asOf' ? 'as of' : 'as known on'} ${time.date}${span}` : '';
     this.ctx.announce(`${cy.nodes().length} actors, ${shownEdges} of ${cy.edges().length} relationships shown${when}.`);
   }
 }

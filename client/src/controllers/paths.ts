@@ -111,7 +111,7 @@ export class PathsController implements Controller {
       ...(statuses.length < all.length ? { statuses } : {}),
       ...(excludeTypes.length ? { excludeTypes } : {}),
       ...(f.minConfidence > 0 ? { minConfidence: f.minConfidence } : {}),
-      ...(f.time?.mode === 'asOf' ? { asOf: f.time.date } : {}),
+      ...(f.time?.mode === 'asOf' ? { asOf: f.time.date, ...(f.time.window ? { window: f.time.window } : {}) } : {}),
       ...(f.time?.mode === 'knownOn' ? { knownOn: f.time.date } : {}),
     };
   }

@@ -30,6 +30,10 @@ export interface EdgeData {
   /** Valid time as days: the first day it may have held, and the last (null: still holds). */
   validStart: string | null;
   validEnd: string | null;
+  /** True for a type that happens (a visit) rather than holds (a leadership): asOf keeps it once it happened. */
+  event: boolean;
+  /** An event's last day: its end, or lacking one the end of its start's period, or the day it became known. */
+  lastDay: string;
   knownSince: string;
   disputed: boolean;
   claimedBy: string | null;
@@ -83,6 +87,8 @@ export function relationshipToEdge(rel: Relationship): EdgeElement {
       validTo: rel.validTo?.text ?? null,
       validStart: rel.validFrom?.start ?? null,
       validEnd: rel.validTo?.end ?? null,
+      event: rel.typeInfo.temporal === 'event',
+      lastDay: rel.validTo?.end ?? rel.validFrom?.end ?? rel.knownSince,
       knownSince: rel.knownSince,
       disputed: rel.disputed,
       claimedBy: rel.claimedBy?.id ?? null,

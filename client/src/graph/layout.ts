@@ -3,6 +3,7 @@
 // sends ids, sizes and edges; the worker answers with positions.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { graphKey, seededRandom } from '../state/positions.js';
 import type { LayoutRequest, Positions } from './layout-request.js';
 
 cytoscape.use(fcose);
@@ -70,6 +71,11 @@ export async function computeLayout(request: LayoutRequest): Promise<Positions> 
       .map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target } })),
   );
   const pinned = request.nodes.filter((n) => n.position);
+  // The same graph is laid out the same for everyone: fcose draws its spectral start and force
+  // steps from Math.random, seeded here from the actors' ids.
+  const seed = Number.parseInt(graphKey(request.nodes.map((n) => n.id)), 36);
+  const run = (eles: cytoscape.Collection, options: Record<string, unknown>) =>
+    seeded(seed, () => runLayout(eles, options));
   const out: Positions = {};
   const read = (nodes: cytoscape.NodeCollection) => {
     nodes.forEach((n) => {
@@ -114,7 +120,17 @@ export async function computeLayout(request: LayoutRequest): Promise<Positions> 
   return out;
 }
 
-function run(eles: cytoscape.Collection, options: Record<string, unknown>): Promise<void> {
+async function seeded<T>(seed: number, work: () => Promise<T>): Promise<T> {
+  const random = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return await work();
+  } finally {
+    Math.random = random;
+  }
+}
+
+function runLayout(eles: cytoscape.Collection, options: Record<string, unknown>): Promise<void> {
   const layout = eles.layout(options as unknown as cytoscape.LayoutOptions);
   const done = layout.promiseOn('layoutstop').then(() => undefined);
   layout.run();

@@ -3,7 +3,7 @@
 // selection and a path highlight can put their classes back on the new elements.
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Actor, Subgraph } from '../api/types.js';
-import { type EdgeData, type NodeData, nodeToActor, subgraphToElements } from './elements.js';
+import { type EdgeData, type NodeData, nodeToActor, relationshipToEdge, subgraphToElements } from './elements.js';
 import { addIncrementally, drawAll } from './setup.js';
 
 export interface Added {
@@ -45,8 +45,12 @@ export class GraphModel {
     return node.nonempty() && node.isNode() ? nodeToActor(node.data() as NodeData) : null;
   }
 
+  /** The graph's relationships (not a previewed proposal's ghost). */
   edges(): EdgeData[] {
-    return this.cy.edges().map((e) => e.data() as EdgeData);
+    return this.cy
+      .edges()
+      .not('.ghost')
+      .map((e) => e.data() as EdgeData);
   }
 
   /** Drawn actors whose name or an alias contains the text (the search's fallback). */
@@ -65,6 +69,29 @@ export class GraphModel {
     return this.enqueue(async () => {
       await drawAll(this.cy, subgraphToElements(graph));
       this.changed();
+    });
+  }
+
+  /**
+   * Brings drawn relationships up to date (an accepted proposal changed a status or added a
+   * source) and adds what the graph does not hold yet.
+   */
+  upsert(graph: Subgraph, anchor?: string): Promise<Added> {
+    return this.enqueue(async () => {
+      let updated = 0;
+      for (const rel of graph.edges) {
+        const edge = this.cy.getElementById(rel.id);
+        if (edge.nonempty() && edge.isEdge()) {
+          edge.data(relationshipToEdge(rel).data);
+          updated++;
+        }
+      }
+      const elements = subgraphToElements(graph, this.ids());
+      const node = anchor ? this.cy.getElementById(anchor) : undefined;
+      await addIncrementally(this.cy, elements, node?.nonempty() && node.isNode() ? (node as NodeSingular) : undefined);
+      const nodes = elements.filter((e) => e.group === 'nodes').length;
+      if (elements.length > 0 || updated > 0) this.changed();
+      return { nodes, edges: elements.length - nodes };
     });
   }
 

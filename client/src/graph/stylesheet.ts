@@ -1,7 +1,9 @@
 // The Cytoscape stylesheet, generated from the vocabulary. Pure. Everything data-driven is a data
 // selector (edge[type = "ACCUSES"], edge[status = "alleged"]); UI state is only ever a class
 // (.path, .faded, .hidden) switched inside cy.batch(), never a per-element style override.
+
 import type { StylesheetJson } from 'cytoscape';
+import { ALLIANCE_STYLES } from '../alliances/style.js';
 import type { RelationshipTypeInfo, Vocabulary } from '../api/types.js';
 
 /** The ways edges can be coloured; the legend, the URL and the stylesheet read this one list. */
@@ -241,6 +243,7 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
     },
     // UI state, as classes. A path forces its elements visible over the filter's .hidden.
     { selector: '.hidden', style: { display: 'none' } },
+    ...ALLIANCE_STYLES,
     { selector: '.forced', style: { display: 'element' } },
     { selector: 'node.isolated', style: { opacity: 0.35 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
@@ -260,6 +263,20 @@ export function buildStylesheet(vocabulary: Vocabulary, mode: ColourMode = 'type
       },
     },
     ...PATH_COLOURS.map((colour, i) => ({ selector: `edge.path-${i}`, style: { 'underlay-color': colour } })),
+    // A proposal previewed before it is accepted (the Articles view): there, but not yet the graph's.
+    {
+      selector: '.ghost',
+      style: { display: 'element', opacity: 0.55, 'z-index': 30, 'text-opacity': 1 },
+    },
+    { selector: 'node.ghost', style: { 'border-style': 'dashed', 'border-color': '#1a202c', 'border-width': 2 } },
+    {
+      selector: 'edge.ghost',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 5], width: 5, 'min-zoomed-font-size': 0 },
+    },
+    {
+      selector: 'edge.preview-target',
+      style: { 'underlay-color': '#2b6cb0', 'underlay-opacity': 0.45, 'underlay-padding': 6, 'z-index': 25 },
+    },
     {
       selector: 'node:selected',
       style: { 'border-width': 5, 'border-color': SELECTED, 'overlay-color': SELECTED, 'overlay-opacity': 0.15 },

@@ -1,7 +1,8 @@
 // The view as a URL query string, so a view can be shared and reloaded. Pure: it reads and writes
 // strings only. Decoding is defensive: anything unknown or malformed falls back to the default.
 
-import { type FilterState, NO_FILTER } from '../graph/filters.js';
+import { type AlliancesState, decodeAlliances, encodeAlliances } from '../alliances/model.js';
+import { type FilterState, NO_FILTER, parseDay, WINDOWS } from '../graph/filters.js';
 import type { Renderer } from '../graph/renderer.js';
 import { COLOUR_MODES, type ColourMode } from '../graph/stylesheet.js';
 
@@ -22,6 +23,12 @@ export interface Scope {
   id: string;
 }
 
+/** The Articles view (review): which article is open and which of its proposals has the focus. */
+export interface ArticlesState {
+  source: string | null;
+  proposal: string | null;
+}
+
 export interface ViewState {
   selected: { group: 'nodes' | 'edges'; id: string } | null;
   filters: FilterState;
@@ -33,6 +40,12 @@ export interface ViewState {
   scope: Scope | null;
   /** The renderer the URL forces (read when the graph is created); null: chosen by size. */
   renderer: Renderer | null;
+  /** Alliances mode, bundled edges and the dyad timeline (client/src/alliances/); absent: off. */
+  alliances?: AlliancesState;
+  /** The sender's node positions once a node was moved (state/positions.ts); absent: the layout's. */
+  positions?: string;
+  /** Non-null while the Articles view is shown instead of the graph's panels. */
+  articles: ArticlesState | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -43,6 +56,7 @@ export const DEFAULT_STATE: ViewState = {
   expanded: [],
   scope: null,
   renderer: null,
+  articles: null,
 };
 
 export const PATH_DEFAULTS = { k: 3, maxHops: 4 } as const;
@@ -56,7 +70,7 @@ export interface KnownNames {
 }
 
 const RENDERERS: readonly Renderer[] = ['canvas', 'webgl'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (value: string) => 'day' in parseDay(value);
 
 function list(value: string | null): string[] {
   if (!value) return [];
@@ -77,6 +91,7 @@ export function encodeState(state: ViewState): string {
   if (f.hiddenStatuses.length) p.set('hideStatuses', [...f.hiddenStatuses].sort().join(','));
   if (f.minConfidence > 0) p.set('minConfidence', String(f.minConfidence));
   if (f.time) p.set(f.time.mode, f.time.date);
+  if (f.time?.mode === 'asOf' && f.time.window) p.set('window', String(f.time.window));
   if (state.colourMode !== 'type') p.set('colour', state.colourMode);
   if (state.path) {
     p.set('pathFrom', state.path.from);
@@ -88,6 +103,13 @@ export function encodeState(state: ViewState): string {
   if (state.expanded.length) p.set('expanded', state.expanded.join(','));
   if (state.scope) p.set('scope', `${state.scope.by}:${state.scope.id}`);
   if (state.renderer) p.set('renderer', state.renderer);
+  encodeAlliances(p, state.alliances);
+  if (state.positions) p.set('pos', state.positions);
+  if (state.articles) {
+    p.set('view', 'articles');
+    if (state.articles.source) p.set('article', state.articles.source);
+    if (state.articles.source && state.articles.proposal) p.set('proposal', state.articles.proposal);
+  }
   return p.toString();
 }
 
@@ -110,16 +132,20 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
   const confidence = Number(p.get('minConfidence'));
   const asOf = p.get('asOf');
   const knownOn = p.get('knownOn');
+  const window = WINDOWS.find((w) => String(w) === p.get('window')) ?? null;
   const time =
-    asOf && DAY.test(asOf)
-      ? { mode: 'asOf' as const, date: asOf }
-      : knownOn && DAY.test(knownOn)
+    asOf && isDay(asOf)
+      ? { mode: 'asOf' as const, date: asOf, ...(window ? { window } : {}) }
+      : knownOn && isDay(knownOn)
         ? { mode: 'knownOn' as const, date: knownOn }
         : null;
 
   const from = p.get('pathFrom');
   const to = p.get('pathTo');
+  const alliances = decodeAlliances(p);
   return {
+    ...(alliances ? { alliances } : {}),
+    ...(/^[0-9a-z]+\.[0-9a-z,_-]+$/.test(p.get('pos') ?? '') ? { positions: p.get('pos') as string } : {}),
     selected,
     filters: {
       hiddenTypes: only(list(p.get('hideTypes')), known.types),
@@ -141,5 +167,26 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
     expanded: list(p.get('expanded')),
     scope: decodeScope(p.get('scope'), known.types),
     renderer: RENDERERS.find((r) => r === p.get('renderer')) ?? null,
+    articles:
+      p.get('view') === 'articles'
+        ? { source: p.get('article') || null, proposal: (p.get('article') && p.get('proposal')) || null }
+        : null,
   };
+}
+
+/** What in a link cannot be honoured, as sentences to show (decodeState falls back to the default). */
+export function urlProblems(search: string): string[] {
+  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const problems: string[] = [];
+  for (const key of ['asOf', 'knownOn'] as const) {
+    const value = p.get(key);
+    if (value === null) continue;
+    const parsed = parseDay(value);
+    if ('error' in parsed) problems.push(`The link's ${key} date was ignored: ${parsed.error}.`);
+  }
+  const window = p.get('window');
+  if (window !== null && !WINDOWS.some((w) => String(w) === window)) {
+    problems.push(`The link's window was ignored: "${window}" is not one of ${WINDOWS.join(', ')} days.`);
+  }
+  return problems;
 }

@@ -5,6 +5,7 @@
 import type { ActorDetail, Relationship, RelationshipDetail, RelationshipTypeInfo, Source } from '../api/types.js';
 import { append, h, sourceLink } from './dom.js';
 import { aboutText, capitalise, confidenceText, sourceText, validTimeText } from './format.js';
+import { historyTimeline } from './history.js';
 
 export interface DetailsActions {
   selectEdge: (id: string) => void;
@@ -186,6 +187,8 @@ export class DetailsPanel {
       h('p', { class: 'summary', text: rel.summary }),
       h('h3', { text: `Sources (${rel.sources.length})` }),
       sourceList(rel.sources),
+      h('h3', { text: 'History' }),
+      historyTimeline(rel.history, (id) => this.actions.selectEdge(id)),
       h('h3', { text: `Accusations and denials about it (${rel.claims.length})` }),
       rel.claims.length === 0
         ? h('p', { class: 'muted', text: 'None recorded.' })

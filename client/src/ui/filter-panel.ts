@@ -1,7 +1,16 @@
 // Filters that double as the legend: every relationship type, status and actor kind from the
 // vocabulary, drawn as it appears on the graph, with counts (visible / loaded).
 import type { Vocabulary } from '../api/types.js';
-import { dayToNumber, type FilterState, numberToDay, type TimeMode } from '../graph/filters.js';
+import type { EdgeData } from '../graph/elements.js';
+import {
+  changeDays,
+  dayToNumber,
+  type FilterState,
+  numberToDay,
+  parseDay,
+  type TimeMode,
+  WINDOWS,
+} from '../graph/filters.js';
 import {
   COLOUR_MODES,
   type ColourMode,
@@ -24,13 +33,13 @@ export interface FilterPanelEvents {
   colourMode: (mode: ColourMode) => void;
 }
 
-const PLAY_STEPS = 40;
-const PLAY_INTERVAL_MS = 450;
+const PLAY_INTERVAL_MS = 600;
 
 export class FilterPanel {
   private filters: FilterState;
   private mode: ColourMode;
   private bounds: { min: string; max: string } | null = null;
+  private edges: readonly EdgeData[] = [];
   private readonly typeBoxes = new Map<string, { box: HTMLInputElement; count: HTMLElement; swatch: HTMLElement }>();
   private readonly statusBoxes = new Map<string, { box: HTMLInputElement; count: HTMLElement }>();
   private readonly kindCounts = new Map<string, HTMLElement>();
@@ -41,6 +50,10 @@ export class FilterPanel {
   private readonly slider: HTMLInputElement;
   private readonly sliderOut: HTMLOutputElement;
   private readonly play: HTMLButtonElement;
+  private readonly dayField: HTMLInputElement;
+  private readonly dayError: HTMLElement;
+  private readonly windowSelect: HTMLSelectElement;
+  private readonly period: HTMLSelectElement;
   private readonly modeRadios = new Map<ColourMode, HTMLInputElement>();
   readonly element: HTMLElement;
   private playing: ReturnType<typeof setInterval> | undefined;
@@ -161,6 +174,35 @@ export class FilterPanel {
       },
     });
     this.sliderOut = h('output', { attrs: { for: 'time-slider', id: 'time-value' } });
+    this.dayField = h('input', {
+      attrs: {
+        id: 'time-day',
+        type: 'text',
+        inputmode: 'numeric',
+        placeholder: 'YYYY-MM-DD',
+        autocomplete: 'off',
+        size: 10,
+        'aria-describedby': 'time-day-error',
+      },
+      on: {
+        change: () => this.typeDay(),
+        keydown: (e) => {
+          if ((e as KeyboardEvent).key === 'Enter') this.typeDay();
+        },
+      },
+    });
+    this.dayError = h('p', { class: 'field-error', attrs: { id: 'time-day-error', role: 'alert' } });
+    this.windowSelect = h(
+      'select',
+      { attrs: { id: 'time-window' }, on: { change: () => this.emit() } },
+      h('option', { text: 'every event up to the day', attrs: { value: '' } }),
+      ...WINDOWS.map((w) => h('option', { text: `events of the last ${w} days`, attrs: { value: String(w) } })),
+    );
+    this.windowSelect.value = initial.time?.window ? String(initial.time.window) : '';
+    this.period = h('select', {
+      attrs: { id: 'time-period' },
+      on: { change: () => this.zoom() },
+    });
     this.play = h('button', {
       text: 'Play',
       attrs: { type: 'button', 'aria-pressed': 'false' },
@@ -207,22 +249,86 @@ export class FilterPanel {
         h('h2', { text: 'Time' }),
         h('label', { class: 'inline' }, this.timeOn, ' Show the graph on one day'),
         h('fieldset', {}, h('legend', { class: 'visually-hidden', text: 'Which time' }), asOf.label, knownOn.label),
+        h('label', { class: 'field-label', attrs: { for: 'time-window' } }, 'Show '),
+        this.windowSelect,
+        h('label', { class: 'field-label', attrs: { for: 'time-period' } }, 'Slider covers '),
+        this.period,
         h('div', { class: 'slider-row' }, this.slider, this.play),
-        h('p', { class: 'muted' }, 'Day: ', this.sliderOut),
+        h(
+          'div',
+          { class: 'slider-row' },
+          h('label', { class: 'field-label', attrs: { for: 'time-day' } }, 'Day '),
+          this.dayField,
+          h('span', { class: 'muted' }, ' shown: ', this.sliderOut),
+        ),
+        this.dayError,
       ),
     );
     this.paintSwatches();
     this.syncOutputs();
   }
 
-  /** Sets the slider's range from the loaded relationships' dates. */
-  setTimeBounds(bounds: { min: string; max: string } | null): void {
+  /** Sets the slider's range, its periods and Play's days from the loaded relationships. */
+  setTimeBounds(bounds: { min: string; max: string } | null, edges: readonly EdgeData[] = []): void {
     this.bounds = bounds;
+    this.edges = edges;
     if (!bounds) return;
-    this.slider.min = String(dayToNumber(bounds.min));
-    this.slider.max = String(dayToNumber(bounds.max));
-    this.slider.value = String(dayToNumber(this.filters.time?.date ?? bounds.max));
-    this.syncOutputs();
+    const chosen = this.period.value;
+    const first = Number(bounds.min.slice(0, 4));
+    const last = Number(bounds.max.slice(0, 4));
+    const years = Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
+    this.period.replaceChildren(
+      h('option', { text: `all of ${first}–${last}`, attrs: { value: '' } }),
+      ...years.map((y) => h('option', { text: y, attrs: { value: y } })),
+    );
+    this.period.value = years.includes(chosen) ? chosen : '';
+    this.zoom(false);
+  }
+
+  /** The slider's range: the whole span, or one year of it (a 13-year range is too coarse to aim at a day). */
+  private range(): { min: string; max: string } | null {
+    const b = this.bounds;
+    if (!b) return null;
+    const year = this.period.value;
+    if (!year) return b;
+    const min = `${year}-01-01` < b.min ? b.min : `${year}-01-01`;
+    const max = `${year}-12-31` > b.max ? b.max : `${year}-12-31`;
+    return { min, max };
+  }
+
+  private zoom(emit = true): void {
+    const range = this.range();
+    if (!range) return;
+    this.slider.min = String(dayToNumber(range.min));
+    this.slider.max = String(dayToNumber(range.max));
+    const day = this.filters.time?.date ?? range.max;
+    const clamped = [range.min, day, range.max].sort()[1] ?? day;
+    this.slider.value = String(dayToNumber(clamped));
+    if (emit && this.filters.time && clamped !== day) this.emit();
+    else this.syncOutputs();
+  }
+
+  /** A day typed in the field: applied when it is a real day, else refused with the reason. */
+  private typeDay(): void {
+    const parsed = parseDay(this.dayField.value);
+    if ('error' in parsed) {
+      this.dayError.textContent = `Not applied: ${parsed.error}.`;
+      this.dayField.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    this.dayError.textContent = '';
+    this.dayField.removeAttribute('aria-invalid');
+    const range = this.range();
+    if (range && (parsed.day < range.min || parsed.day > range.max)) this.period.value = '';
+    this.zoom(false);
+    this.slider.value = String(dayToNumber(parsed.day));
+    this.timeOn.checked = true;
+    this.emit(parsed.day);
+  }
+
+  /** Shows why something (a link's date) was not applied; an empty list clears it. */
+  warn(problems: readonly string[]): void {
+    this.dayError.textContent = problems.join(' ');
   }
 
   setCounts(counts: Counts): void {
@@ -249,6 +355,7 @@ export class FilterPanel {
     if (filters.time) {
       this.timeMode[filters.time.mode].checked = true;
       this.slider.value = String(dayToNumber(filters.time.date));
+      this.windowSelect.value = filters.time.window ? String(filters.time.window) : '';
     }
     this.mode = mode;
     const radio = this.modeRadios.get(mode);
@@ -271,25 +378,30 @@ export class FilterPanel {
     }
   }
 
-  private read(): FilterState {
+  private read(day?: string): FilterState {
     const mode: TimeMode = this.timeMode.knownOn.checked ? 'knownOn' : 'asOf';
+    const window = mode === 'asOf' ? WINDOWS.find((w) => String(w) === this.windowSelect.value) : undefined;
+    const date = day ?? numberToDay(Number(this.slider.value));
     return {
       hiddenTypes: [...this.typeBoxes].filter(([, e]) => !e.box.checked).map(([t]) => t),
       hiddenStatuses: [...this.statusBoxes].filter(([, e]) => !e.box.checked).map(([s]) => s),
       minConfidence: Number(this.confidence.value),
-      time: this.timeOn.checked && this.bounds ? { mode, date: numberToDay(Number(this.slider.value)) } : null,
+      time: this.timeOn.checked && this.bounds ? { mode, date, ...(window ? { window } : {}) } : null,
     };
   }
 
   private syncOutputs(): void {
     this.confidenceOut.textContent = `${Math.round(Number(this.confidence.value) * 100)} %`;
-    this.sliderOut.textContent = this.bounds ? numberToDay(Number(this.slider.value)) : '—';
+    const shown = this.filters.time?.date ?? null;
+    this.sliderOut.textContent = shown ?? (this.bounds ? 'all time' : '—');
+    if (document.activeElement !== this.dayField) this.dayField.value = shown ?? '';
     this.slider.disabled = this.bounds === null;
     this.play.disabled = this.bounds === null;
+    this.windowSelect.disabled = this.timeMode.knownOn.checked;
   }
 
-  private emit(): void {
-    this.filters = this.read();
+  private emit(day?: string): void {
+    this.filters = this.read(day);
     this.syncOutputs();
     this.events.change(this.filters);
   }
@@ -299,21 +411,29 @@ export class FilterPanel {
       this.stopPlay();
       return;
     }
-    if (!this.bounds) return;
-    const min = Number(this.slider.min);
-    const max = Number(this.slider.max);
-    const step = Math.max(1, Math.ceil((max - min) / PLAY_STEPS));
-    if (Number(this.slider.value) >= max) this.slider.value = String(min);
-    this.timeOn.checked = true;
+    const range = this.range();
+    if (!range) return;
+    // Every day on which the picture changes, within the slider's range, then its last day.
+    const mode: TimeMode = this.timeMode.knownOn.checked ? 'knownOn' : 'asOf';
+    const window = WINDOWS.find((w) => String(w) === this.windowSelect.value) ?? null;
+    const days = [...new Set([...changeDays(this.edges, mode, mode === 'asOf' ? window : null), range.max])].filter(
+      (d) => d >= range.min && d <= range.max,
+    );
+    const current = this.filters.time ? numberToDay(Number(this.slider.value)) : null;
+    let index = current === null || current >= range.max ? 0 : days.findIndex((d) => d > current);
+    if (index < 0) index = 0;
+    const step = () => {
+      const day = days[index++];
+      if (day === undefined) return this.stopPlay();
+      this.slider.value = String(dayToNumber(day));
+      this.timeOn.checked = true;
+      this.emit(day);
+      if (index >= days.length) this.stopPlay();
+    };
     this.play.textContent = 'Pause';
     this.play.setAttribute('aria-pressed', 'true');
-    this.emit();
-    this.playing = setInterval(() => {
-      const next = Math.min(max, Number(this.slider.value) + step);
-      this.slider.value = String(next);
-      this.emit();
-      if (next >= max) this.stopPlay();
-    }, PLAY_INTERVAL_MS);
+    this.playing = setInterval(step, PLAY_INTERVAL_MS);
+    step();
   }
 
   private stopPlay(): void {

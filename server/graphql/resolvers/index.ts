@@ -3,6 +3,7 @@ import { DateScalar, JSONScalar } from '../scalars.js';
 import { actorResolvers } from './actors.js';
 import { analyticsResolvers } from './analytics.js';
 import { extractResolvers } from './extract.js';
+import { ingestResolvers } from './ingest.js';
 import { mutationResolvers } from './mutations.js';
 import { pathResolvers } from './paths.js';
 import { relationshipResolvers } from './relationships.js';
@@ -21,4 +22,5 @@ export const resolvers = mergeResolvers([
   pathResolvers,
   analyticsResolvers,
   extractResolvers,
+  ingestResolvers,
 ]);

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { bumpGraphVersion } from '../../db/graph-version.js';
 import { query } from '../../db/queries.js';
 import type { RelationshipRow } from '../../db/rows.js';
-import { importBundle } from '../../import/import-bundle.js';
+import { importBundle, RelationshipIdConflictError } from '../../import/import-bundle.js';
 import { badInput } from '../../model/arguments.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type RelationshipInput } from '../../model/bundle.js';
 import { requireWriter } from '../auth.js';
@@ -44,6 +44,22 @@ function differences(stored: RelationshipRow, input: RelationshipInput): string[
   return pairs.filter(([, a, b]) => a !== b).map(([field]) => field);
 }
 
+/** A retry of what is stored returns it; anything else under its id is a CONFLICT naming the fields. */
+function sameOrConflict(stored: RelationshipRow, input: RelationshipInput): RelationshipRow {
+  const changed = differences(stored, input);
+  if (changed.length === 0) return stored;
+  throw conflict(input.id, changed, stored);
+}
+
+function conflict(id: string, fields: string[], stored: { type: string; from: string; to: string }): GraphQLError {
+  return new GraphQLError(
+    `input.id: relationship "${id}" already exists with a different ${fields.join(', ')} ` +
+      `(stored: ${stored.type} from "${stored.from}" to "${stored.to}"); ` +
+      'relationships are not edited in place: retract it and add the corrected one under a new id.',
+    { extensions: { code: 'CONFLICT', argument: 'input.id', fields } },
+  );
+}
+
 // A single record is interactive work: the short write timeout, not the import's minutes.
 const ONE_RECORD = { class: 'write' } as const;
 
@@ -65,16 +81,20 @@ export const mutationResolvers: ResolverMap = {
       requireWriter(context);
       const { loaders } = context;
       const stored = await loaders.relationship.load(input.id);
-      if (stored) {
-        const changed = differences(stored, input);
-        if (changed.length === 0) return stored; // a retry: nothing to do
-        throw new GraphQLError(
-          `input.id: relationship "${input.id}" already exists with a different ${changed.join(', ')}; ` +
-            'relationships are not edited in place: retract it and add the corrected one under a new id.',
-          { extensions: { code: 'CONFLICT', argument: 'input.id', fields: changed } },
+      if (stored) return sameOrConflict(stored, input);
+      try {
+        await importBundle(context.executor, bundleOf({ relationships: [input] }), ONE_RECORD);
+      } catch (error) {
+        // A concurrent write took the id since the read above: say what it stored.
+        if (!(error instanceof RelationshipIdConflictError)) throw error;
+        const [winner] = error.conflicts;
+        if (winner === undefined) throw error;
+        throw conflict(
+          input.id,
+          ['type', 'from', 'to'].filter((f) => winner[f as 'type'] !== input[f as 'type']),
+          winner,
         );
       }
-      await importBundle(context.executor, bundleOf({ relationships: [input] }), ONE_RECORD);
       return loaders.relationship.clear(input.id).load(input.id);
     },
 

@@ -1,6 +1,6 @@
 import { type FilterParams, filterParams } from '../../db/filter.js';
 import { query } from '../../db/queries.js';
-import type { ActorRow, RelationshipRow, SourceRow } from '../../db/rows.js';
+import { type ActorRow, asKnownOn, type RelationshipRow, type SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
 import { CLAIM_TYPES, renderSentence, vocabulary } from '../../model/vocabulary.js';
 import type { Context } from '../context.js';
@@ -53,7 +53,7 @@ async function relationshipPage(f: FilterParams, args: PageArgs, { executor, loa
     { f, afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: first + 1 },
     { operation, class: 'search' },
   );
-  const rows = loaders.prime((row?.rows ?? []) as RelationshipRow[]);
+  const rows = asKnownOn(loaders.prime((row?.rows ?? []) as RelationshipRow[]), f.knownOn);
   return page(rows, first, Number(row?.totalCount ?? 0), sortKey);
 }
 
@@ -110,7 +110,7 @@ export const relationshipResolvers: ResolverMap = {
       if (!row) return bounded([], [], 0, 0);
       return bounded(
         loaders.primeActors(row.nodes as ActorRow[]),
-        loaders.prime(row.edges as RelationshipRow[]),
+        asKnownOn(loaders.prime(row.edges as RelationshipRow[]), f.knownOn),
         row.omittedNodes,
         row.omittedEdges,
       );
@@ -120,7 +120,7 @@ export const relationshipResolvers: ResolverMap = {
       const limit = intBetween('limit', args.limit, 1, MAX_LIST, 2000);
       const f = filterParams(args.filter);
       const [row] = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
-      const { nodes, edges } = subgraph(loaders.prime((row?.rows ?? []) as RelationshipRow[]));
+      const { nodes, edges } = subgraph(asKnownOn(loaders.prime((row?.rows ?? []) as RelationshipRow[]), f.knownOn));
       const total = Number(row?.total ?? 0);
       const actorCount = Number(row?.actorCount ?? 0);
       return bounded(nodes, edges, actorCount - nodes.length, total - edges.length);
@@ -141,7 +141,7 @@ export const relationshipResolvers: ResolverMap = {
         },
         { operation: 'disputed', class: 'search' },
       );
-      return loaders.prime(rows.map((r) => r.row as RelationshipRow));
+      return asKnownOn(loaders.prime(rows.map((r) => r.row as RelationshipRow)), f.knownOn);
     },
 
     timeline(
