@@ -130,9 +130,11 @@ describe('a graph larger than the client loads', { timeout: 400_000 }, () => {
       .getAttribute('value')) as string;
     await page.selectOption('#scope-type', type);
     await page.waitForFunction((t) => window.__actorGraph?.state().scope?.id === t, type);
+    // The whole graph's notice says "the graph is larger…" too: wait for the type's own notice.
     await page.waitForFunction(() =>
-      document.querySelector('#scope-notice .scope-text')?.textContent?.includes('the '),
+      /^Showing the .+ relationships:/.test(document.querySelector('#scope-notice .scope-text')?.textContent ?? ''),
     );
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 120_000 });
     const types = await page.evaluate(() => [...new Set(window.__actorGraph?.cy?.edges().map((e) => e.data('type')))]);
     expect(types).toEqual([type]);
     expect(page.url()).toContain(`scope=type%3A${type}`);

@@ -25,9 +25,14 @@ export class ExpandController implements Controller {
       const around = await fetchNeighborhood(id);
       const added = await this.ctx.graph.add(around, id);
       const count = added.nodes + added.edges;
-      this.ctx.announce(
-        `${count === 0 ? 'Everything loaded around this actor is already shown.' : `Added ${added.nodes} actors and ${added.edges} relationships.`}${neighbourhoodCut(around)}`,
-      );
+      const cut = neighbourhoodCut(around);
+      const what =
+        count > 0
+          ? `Added ${added.nodes} actors and ${added.edges} relationships.`
+          : cut
+            ? 'Everything loaded around this actor is already shown.'
+            : 'Everything around this actor is already shown.';
+      this.ctx.announce(what + cut);
       const { expanded } = this.ctx.store.state;
       if (record && count > 0 && !expanded.includes(id)) this.ctx.store.update({ expanded: [...expanded, id] });
       return count;
