@@ -12,8 +12,11 @@ import { ExportController } from './controllers/export.js';
 import { FiltersController } from './controllers/filters.js';
 import { PathsController } from './controllers/paths.js';
 import { PositionsController } from './controllers/positions.js';
+import { ScopeController } from './controllers/scope.js';
 import { SelectionController } from './controllers/selection.js';
 import { GraphModel } from './graph/model.js';
+import { chooseRenderer } from './graph/renderer.js';
+import { scopeFilter } from './graph/scope.js';
 import { createGraph } from './graph/setup.js';
 import { Store } from './state/store.js';
 import { DEFAULT_STATE, decodeState, encodeState, urlProblems, type ViewState } from './state/url-state.js';
@@ -42,6 +45,7 @@ function writeUrl(state: ViewState): void {
 
 interface Parts {
   ctx: AppContext;
+  scope: ScopeController;
   controllers: Controller[];
   filters: FiltersController;
 }
@@ -100,15 +104,22 @@ export class App {
   private async load(): Promise<void> {
     this.overlay.loading('Loading the graph…');
     try {
-      const [vocabulary, graph, actors] = await Promise.all([fetchVocabulary(), fetchGraph(), fetchAllActors()]);
-      const parts = this.parts ?? this.build(vocabulary);
-      // Actors with no relationship (yet) belong to the picture too.
-      const drawn = new Set(graph.nodes.map((a) => a.id));
-      await parts.ctx.graph.replace({
-        nodes: [...graph.nodes, ...actors.filter((a) => !drawn.has(a.id))],
-        edges: graph.edges,
+      const vocabulary = this.parts?.ctx.vocabulary ?? (await fetchVocabulary());
+      const { scope } = decodeState(location.search, this.known(vocabulary));
+      // The whole graph brings every actor too, so that actors with no relationship are drawn.
+      const [graph, actors] = await Promise.all([fetchGraph(scopeFilter(scope)), scope ? null : fetchAllActors()]);
+      const { nodes, edges } = graph.items;
+      const drawn = new Set(nodes.map((a) => a.id));
+      const loose = actors?.items.filter((a) => !drawn.has(a.id)) ?? [];
+      const parts = this.parts ?? this.build(vocabulary, nodes.length + loose.length + edges.length);
+      await parts.ctx.graph.replace({ nodes: [...nodes, ...loose], edges });
+      parts.scope.loaded({
+        relationships: edges.length,
+        relationshipTotal: graph.total,
+        actors: nodes.length + loose.length,
+        actorTotal: actors?.total ?? null,
       });
-      if (parts.ctx.graph.cy.nodes().empty()) {
+      if (!scope && parts.ctx.graph.cy.nodes().empty()) {
         this.overlay.empty('The graph is empty. Import a bundle (npm run import -- <file>) and retry.');
         this.announce('No actors yet.');
         return;
@@ -132,8 +143,9 @@ export class App {
     else if (encodeState(state) !== encodeState(this.store.state)) this.store.update(state);
   }
 
-  private build(vocabulary: Vocabulary): Parts {
-    const cy = createGraph(byId('cy'), vocabulary, this.store.state.colourMode);
+  private build(vocabulary: Vocabulary, elements: number): Parts {
+    const { colourMode, renderer } = decodeState(location.search);
+    const cy = createGraph(byId('cy'), vocabulary, colourMode, chooseRenderer(renderer, elements));
     window.__actorGraph = { cy, state: () => this.store.state };
     const ctx: AppContext = {
       store: this.store,
@@ -157,6 +169,12 @@ export class App {
     });
     const paths = new PathsController(ctx, (id) => selection.select({ group: 'edges', id }));
     const exports = new ExportController(ctx, paths);
+    const scope = new ScopeController(
+      ctx,
+      () => void this.load(),
+      () => byId('search').focus(),
+    );
+    byId('cy').after(scope.notice.element);
     const alliances = new AlliancesController(ctx);
     const positions = new PositionsController(ctx);
 
@@ -209,7 +227,12 @@ export class App {
       filters.panel.element,
     );
     const articles = new ArticlesMode(ctx, byId<HTMLButtonElement>('toggle-articles'));
-    this.parts = { ctx, controllers: [filters, expand, paths, selection, alliances, positions, articles], filters };
+    this.parts = {
+      ctx,
+      scope,
+      controllers: [filters, expand, paths, selection, alliances, positions, articles, scope],
+      filters,
+    };
     return this.parts;
   }
 }

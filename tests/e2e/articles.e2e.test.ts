@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, graphIds, open, PHONE, shot, useBrowser } from './harness.js';
 
 const TOKEN = 'articles-e2e-token';
-const h = useBrowser({ API_TOKEN: TOKEN });
+const h = useBrowser({ env: { API_TOKEN: TOKEN } });
 
 // A short report in the test's own words, with the cues the reader knows.
 const TEXT = [

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT_DIR } from '../../server/config.js';
+import type { Executor } from '../../server/db/executor.js';
 import { BASE_SEED, seedDatabase } from '../../server/import/import-bundle.js';
 import { resetDatabase, testApp } from '../helpers/db.js';
 
@@ -50,8 +51,14 @@ export interface Harness {
   graphql: <T>(query: string) => Promise<T>;
 }
 
-/** Starts the app and Chromium before the file's tests, and stops both after them; `env` adds server variables (API_TOKEN). */
-export function useBrowser(env: Record<string, string> = {}): Harness {
+/**
+ * Starts the app over a fresh database filled by `load` (the base seed unless given) and Chromium
+ * before the file's tests, and stops both after them; `env` adds server variables (API_TOKEN).
+ */
+export function useBrowser(
+  options: { env?: Record<string, string>; load?: (executor: Executor) => Promise<unknown> } = {},
+): Harness {
+  const { env = {}, load = (executor: Executor) => seedDatabase(executor, [BASE_SEED]) } = options;
   let app: ReturnType<typeof testApp>;
   let server: Server;
   const harness = {} as { browser: Browser; base: string; graphql: Harness['graphql'] };
@@ -60,7 +67,7 @@ export function useBrowser(env: Record<string, string> = {}): Harness {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     app = testApp({ RATE_LIMIT_PER_MINUTE: '0', ...env });
     await resetDatabase(app.executor);
-    await seedDatabase(app.executor, [BASE_SEED]);
+    await load(app.executor);
     server = createServer(app.app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     harness.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -1,3 +1,4 @@
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { buildStylesheet, typeColours, weightColour } from '../../client/src/graph/stylesheet.js';
 import { vocabulary } from './client-fixtures.js';
@@ -89,5 +90,51 @@ describe('stylesheet from the vocabulary', () => {
   it('assigns type colours by name, so the order of the vocabulary does not change them', () => {
     const reversed = typeColours([...vocabulary.types].reverse());
     expect([...typeColours(vocabulary.types)].sort()).toEqual([...reversed].sort());
+  });
+});
+
+describe('bulk styles', () => {
+  const draw = (bulk: boolean) => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet(vocabulary, 'type') });
+    const classes = bulk ? 'bulk' : '';
+    const directed = vocabulary.types.find((t) => t.directed)?.type;
+    cy.add([
+      { group: 'nodes', data: { id: 'a', label: 'A', kind: 'Country' }, classes },
+      { group: 'nodes', data: { id: 'b', label: 'B', kind: 'Person' }, classes },
+      {
+        group: 'edges',
+        data: { id: 'e', source: 'a', target: 'b', type: directed, status: 'denied', confidence: 1 },
+        classes,
+      },
+    ]);
+    return cy;
+  };
+
+  it('draws bulk lines straight, without arrows, marks or labels, and names only when zoomed in', () => {
+    const full = draw(false).getElementById('e');
+    expect(full.style('curve-style')).toBe('bezier');
+    expect(full.style('target-arrow-shape')).toBe('triangle');
+    expect(full.style('mid-target-arrow-shape')).toBe('tee');
+    const cy = draw(true);
+    const bulk = cy.getElementById('e');
+    expect(bulk.style('curve-style')).toBe('haystack');
+    expect(bulk.style('target-arrow-shape')).toBe('none');
+    expect(bulk.style('mid-target-arrow-shape')).toBe('none');
+    expect(bulk.style('label')).toBe('');
+    // The line style still says the status.
+    expect(bulk.style('line-style')).toBe('dashed');
+    expect(Number.parseFloat(cy.getElementById('a').style('min-zoomed-font-size'))).toBeGreaterThan(
+      Number.parseFloat(draw(false).getElementById('a').style('min-zoomed-font-size')),
+    );
+  });
+
+  it('lets selection and path classes win over bulk', () => {
+    const cy = draw(true);
+    const edge = cy.getElementById('e');
+    edge.select();
+    expect(Number.parseFloat(edge.style('width'))).toBe(7);
+    edge.unselect();
+    edge.addClass('path path-0');
+    expect(Number.parseFloat(edge.style('width'))).toBe(6);
   });
 });

@@ -33,6 +33,14 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
     { nil: null },
   ),
   expanded: fc.uniqueArray(slug, { maxLength: 4 }),
+  scope: fc.option(
+    fc.oneof(
+      fc.record({ by: fc.constant('type' as const), id: fc.constantFrom(...TYPES) }),
+      fc.record({ by: fc.constant('actor' as const), id: slug }),
+    ),
+    { nil: null },
+  ),
+  renderer: fc.constantFrom('canvas' as const, 'webgl' as const, null),
   articles: fc.option(
     fc
       .record({ source: fc.option(slug, { nil: null }), proposal: fc.option(slug, { nil: null }) })

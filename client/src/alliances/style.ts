@@ -14,8 +14,9 @@ export const ALLIANCE_STYLES: StylesheetJson = [
       'border-width': 3,
     },
   },
-  // Node labels give way when zoomed out rather than pile up.
-  { selector: 'node', style: { 'min-zoomed-font-size': 7, 'text-events': 'no' } },
+  // Labels do not catch the pointer (the base rule already hides names too small to read, and the
+  // bulk rule raises that bar, so no size is restated here).
+  { selector: 'node', style: { 'text-events': 'no' } },
   { selector: 'edge.bundled-away', style: { display: 'none' } },
   { selector: 'edge.label-hidden', style: { 'text-opacity': 0 } },
   {

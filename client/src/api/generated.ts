@@ -252,18 +252,26 @@ export type VocabularyQueryVariables = Exact<{ [key: string]: never; }>;
 export type VocabularyQuery = { relationshipTypes: Array<{ type: RelationshipType, label: string, directed: boolean, fromKinds: Array<ActorKind>, toKinds: Array<ActorKind>, cameo: string | null, weight: number | null, aboutClaim: boolean, description: string }>, kinds: { enumValues: Array<{ name: string }> | null } | null, statuses: { enumValues: Array<{ name: string }> | null } | null };
 
 export type GraphQueryVariables = Exact<{
+  filter?: RelationshipFilter | null | undefined;
   limit?: number | null | undefined;
 }>;
 
 
-export type GraphQuery = { graph: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type GraphQuery = { graph: { omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+
+export type OverviewQueryVariables = Exact<{
+  top?: number | null | undefined;
+}>;
+
+
+export type OverviewQuery = { stats: { actors: number, relationships: number, relationshipsByType: Array<{ key: string, count: number }>, mostConnected: Array<{ degree: number, actor: { id: string, name: string } }> } };
 
 export type AllActorsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type AllActorsQuery = { actors: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AllActorsQuery = { actors: { totalCount: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SearchActorsQueryVariables = Exact<{
   search: string;
@@ -279,7 +287,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, omittedNodes: number, omittedEdges: number, nodes: Array<{ id: string, kind: ActorKind, name: string, aliases: Array<string>, description: string | null }>, edges: Array<{ id: string, type: RelationshipType, status: Status, confidence: number, summary: string, sentence: string, knownSince: string, disputed: boolean, from: { id: string, name: string }, to: { id: string, name: string }, validFrom: { text: string, precision: DatePrecision, start: string, end: string } | null, validTo: { text: string, precision: DatePrecision, start: string, end: string } | null, claimedBy: { id: string, name: string } | null, typeInfo: { temporal: Temporal }, about: { id: string, sentence: string } | null, sources: Array<{ id: string, title: string, publisher: string, published: string, url: string | null, kind: SourceKind }> }> } };
 
 export type ActorDetailQueryVariables = Exact<{
   id: string | number;
@@ -399,13 +407,15 @@ export type TypedDocument<Result, Variables> = string & { readonly __result?: Re
 
 export const VocabularyDocument = "query Vocabulary{relationshipTypes{type label directed fromKinds toKinds cameo weight aboutClaim description}kinds:__type(name:\"ActorKind\"){enumValues{name}}statuses:__type(name:\"Status\"){enumValues{name}}}" as TypedDocument<VocabularyQuery, VocabularyQueryVariables>;
 
-export const GraphDocument = "query Graph($limit:Int){graph(limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
+export const GraphDocument = "query Graph($filter:RelationshipFilter$limit:Int){graph(filter:$filter limit:$limit){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}omittedEdges}}" as TypedDocument<GraphQuery, GraphQueryVariables>;
 
-export const AllActorsDocument = "query AllActors($after:String){actors(first:500 after:$after){nodes{id kind name aliases description}pageInfo{hasNextPage endCursor}}}" as TypedDocument<AllActorsQuery, AllActorsQueryVariables>;
+export const OverviewDocument = "query Overview($top:Int){stats(top:$top){actors relationships relationshipsByType{key count}mostConnected{actor{id name}degree}}}" as TypedDocument<OverviewQuery, OverviewQueryVariables>;
+
+export const AllActorsDocument = "query AllActors($after:String){actors(first:500 after:$after){totalCount nodes{id kind name aliases description}pageInfo{hasNextPage endCursor}}}" as TypedDocument<AllActorsQuery, AllActorsQueryVariables>;
 
 export const SearchActorsDocument = "query SearchActors($search:String!$first:Int){actors(filter:{search:$search}first:$first){nodes{id kind name aliases description}}}" as TypedDocument<SearchActorsQuery, SearchActorsQueryVariables>;
 
-export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const NeighborhoodDocument = "query Neighborhood($id:ID!$depth:Int){neighborhood(id:$id depth:$depth){nodes{id kind name aliases description}edges{id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}truncated omittedNodes omittedEdges}}" as TypedDocument<NeighborhoodQuery, NeighborhoodQueryVariables>;
 
 export const ActorDetailDocument = "query ActorDetail($id:ID!){actor(id:$id){id kind name aliases description degree relationships(first:500){id type status confidence summary sentence knownSince disputed from{id name}to{id name}validFrom{text precision start end}validTo{text precision start end}claimedBy{id name}typeInfo{temporal}about{id sentence}sources{id title publisher published url kind}}}}" as TypedDocument<ActorDetailQuery, ActorDetailQueryVariables>;
 

@@ -5,13 +5,15 @@ import type {
   ActorFieldsFragment,
   ConnectionQuery,
   DateFieldsFragment,
+  NeighborhoodQuery,
+  OverviewQuery,
   RelationshipDetailQuery,
   RelationshipFieldsFragment,
   Status,
   VocabularyQuery,
 } from './generated.js';
 
-export type { PathOptions, RelationshipType, Status } from './generated.js';
+export type { PathOptions, RelationshipFilter, RelationshipType, Status } from './generated.js';
 
 export type Actor = ActorFieldsFragment;
 export type Relationship = RelationshipFieldsFragment;
@@ -24,6 +26,10 @@ export type RelationshipDetail = NonNullable<RelationshipDetailQuery['relationsh
 export type Connection = ConnectionQuery['connection'];
 export type Path = Connection['paths'][number];
 export type RelationshipTypeInfo = VocabularyQuery['relationshipTypes'][number];
+/** A neighbourhood and what the server's budget left out of it. */
+export type Neighborhood = NeighborhoodQuery['neighborhood'];
+/** Counts, the types by size and the most connected actors. */
+export type Overview = OverviewQuery['stats'];
 
 /** Actors and relationships to draw, from any query that returns both. */
 export interface Subgraph {

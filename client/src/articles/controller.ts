@@ -446,7 +446,7 @@ export class ArticlesController implements Controller {
   }
 
   private async choices() {
-    this.actors ??= await fetchAllActors();
+    this.actors ??= (await fetchAllActors()).items;
     const actors: ActorChoice[] = this.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
     const claimTypes = new Set(this.ctx.vocabulary.types.filter((t) => t.aboutClaim).map((t) => t.type as string));
     const relationships = [

@@ -1,6 +1,7 @@
 // Expansion: an actor's neighbourhood added to the graph. The URL lists an actor only when
 // expanding it added something, and expansions listed in the URL are replayed once each.
 import { fetchNeighborhood } from '../api/operations.js';
+import { neighbourhoodCut } from '../graph/scope.js';
 import type { ViewState } from '../state/url-state.js';
 import { describeError } from '../ui/overlay.js';
 import type { AppContext, Controller } from './controller.js';
@@ -21,13 +22,17 @@ export class ExpandController implements Controller {
     this.done.add(id);
     this.ctx.announce('Expanding…');
     try {
-      const added = await this.ctx.graph.add(await fetchNeighborhood(id), id);
+      const around = await fetchNeighborhood(id);
+      const added = await this.ctx.graph.add(around, id);
       const count = added.nodes + added.edges;
-      this.ctx.announce(
-        count === 0
-          ? 'Everything around this actor is already shown.'
-          : `Added ${added.nodes} actors and ${added.edges} relationships.`,
-      );
+      const cut = neighbourhoodCut(around);
+      const what =
+        count > 0
+          ? `Added ${added.nodes} actors and ${added.edges} relationships.`
+          : cut
+            ? 'Everything loaded around this actor is already shown.'
+            : 'Everything around this actor is already shown.';
+      this.ctx.announce(what + cut);
       const { expanded } = this.ctx.store.state;
       if (record && count > 0 && !expanded.includes(id)) this.ctx.store.update({ expanded: [...expanded, id] });
       return count;

@@ -1,25 +1,15 @@
 // Exports of what is visible, each recording the view it was made from (in the file and its name).
+// The formats, the legend and the picture are loaded on the first export (import()), so the first
+// view does not wait for code it does not draw.
 import type { Core } from 'cytoscape';
-import {
-  describeView,
-  type EdgeRecord,
-  type ExportView,
-  edgeRecord,
-  edgesCsv,
-  exportFileName,
-  type NodeRecord,
-  nodeRecord,
-  nodesCsv,
-  sourcesCsv,
-  toCytoscapeJson,
-  toGraphML,
-} from '../export/formats.js';
-import { legendEntries } from '../export/legend.js';
-import { graphPicture } from '../export/picture.js';
+import type { EdgeRecord, ExportView, NodeRecord } from '../export/formats.js';
 import type { EdgeData, NodeData } from '../graph/elements.js';
 import { encodeState } from '../state/url-state.js';
 import { download, type ExportChoice, ExportMenu } from '../ui/export-menu.js';
 import type { AppContext } from './controller.js';
+
+type Formats = typeof import('../export/formats.js');
+const formats = (): Promise<Formats> => import('../export/formats.js');
 
 interface Visible {
   view: ExportView;
@@ -36,37 +26,40 @@ export class ExportController {
     private readonly paths: { readonly focus: number | null; readonly shown: readonly number[] },
   ) {
     const file =
-      (what: string, ext: string, type: string, make: (v: Visible) => string): ExportChoice['run'] =>
-      () => {
-        const visible = this.visible();
-        download(new Blob([make(visible)], { type }), exportFileName(visible.view, what, ext));
+      (what: string, ext: string, type: string, make: (v: Visible, f: Formats) => string): ExportChoice['run'] =>
+      async () => {
+        const f = await formats();
+        const visible = this.visible(f);
+        download(new Blob([make(visible, f)], { type }), f.exportFileName(visible.view, what, ext));
       };
     this.menu = new ExportMenu([
       { id: 'export-png', label: 'PNG picture', run: ({ legend }) => this.picture(legend) },
       {
         id: 'export-json',
         label: 'Cytoscape JSON',
-        run: file('', 'cyjs', 'application/json', (v) => toCytoscapeJson(v.nodes, v.edges, v.view, this.positions())),
+        run: file('', 'cyjs', 'application/json', (v, f) =>
+          f.toCytoscapeJson(v.nodes, v.edges, v.view, this.positions()),
+        ),
       },
       {
         id: 'export-graphml',
         label: 'GraphML',
-        run: file('', 'graphml', 'application/xml', (v) => toGraphML(v.nodes, v.edges, v.view)),
+        run: file('', 'graphml', 'application/xml', (v, f) => f.toGraphML(v.nodes, v.edges, v.view)),
       },
       {
         id: 'export-nodes-csv',
         label: 'Actors CSV',
-        run: file('actors', 'csv', 'text/csv', (v) => nodesCsv(v.nodes, v.view)),
+        run: file('actors', 'csv', 'text/csv', (v, f) => f.nodesCsv(v.nodes, v.view)),
       },
       {
         id: 'export-edges-csv',
         label: 'Relationships CSV',
-        run: file('relationships', 'csv', 'text/csv', (v) => edgesCsv(v.edges, v.view)),
+        run: file('relationships', 'csv', 'text/csv', (v, f) => f.edgesCsv(v.edges, v.view)),
       },
       {
         id: 'export-sources-csv',
         label: 'Sources CSV',
-        run: file('sources', 'csv', 'text/csv', (v) => sourcesCsv(v.edges, v.view)),
+        run: file('sources', 'csv', 'text/csv', (v, f) => f.sourcesCsv(v.edges, v.view)),
       },
     ]);
   }
@@ -94,7 +87,7 @@ export class ExportController {
     };
   }
 
-  private visible(): Visible {
+  private visible({ nodeRecord, edgeRecord }: Formats): Visible {
     const { store, graph, types } = this.ctx;
     const state = store.state;
     const drawn = this.drawn();
@@ -125,15 +118,20 @@ export class ExportController {
   }
 
   private async picture(legend: boolean): Promise<void> {
-    const { view } = this.visible();
+    const [f, { legendEntries }, { graphPicture }] = await Promise.all([
+      formats(),
+      import('../export/legend.js'),
+      import('../export/picture.js'),
+    ]);
+    const { view } = this.visible(f);
     const { vocabulary, types, store } = this.ctx;
     const { nodes, edges } = this.drawn();
     const pathNumbers = this.paths.shown.map((i) => i + 1);
     const blob = await graphPicture(this.cy, {
-      caption: legend ? [view.title, ...describeView(view, (t) => types.get(t)?.label ?? t)] : [],
+      caption: legend ? [view.title, ...f.describeView(view, (t) => types.get(t)?.label ?? t)] : [],
       legend: legend ? legendEntries(nodes, edges, vocabulary, store.state.colourMode, pathNumbers) : [],
       viewJson: JSON.stringify(view),
     });
-    download(blob, exportFileName(view, '', 'png'));
+    download(blob, f.exportFileName(view, '', 'png'));
   }
 }

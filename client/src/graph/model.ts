@@ -4,7 +4,7 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Actor, Subgraph } from '../api/types.js';
 import { type EdgeData, type NodeData, nodeToActor, relationshipToEdge, subgraphToElements } from './elements.js';
-import { addIncrementally, layoutAll } from './setup.js';
+import { addIncrementally, drawAll } from './setup.js';
 
 export interface Added {
   nodes: number;
@@ -67,9 +67,7 @@ export class GraphModel {
   /** Draws a graph from scratch and lays it out. */
   replace(graph: Subgraph): Promise<void> {
     return this.enqueue(async () => {
-      this.cy.elements().remove();
-      this.cy.add(subgraphToElements(graph));
-      if (this.cy.nodes().nonempty()) await layoutAll(this.cy);
+      await drawAll(this.cy, subgraphToElements(graph));
       this.changed();
     });
   }

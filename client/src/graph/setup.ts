@@ -1,111 +1,127 @@
-// Creates the Cytoscape instance. Extensions are registered once, at module load.
+// Creates the Cytoscape instance and places what is drawn. The layout itself runs in a Web Worker
+// (layout-worker.ts): the page sends ids, sizes and edges and moves the nodes to the answer.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import type { Vocabulary } from '../api/types.js';
-import { graphKey, seededRandom } from '../state/positions.js';
-import type { GraphElement } from './elements.js';
-import { buildStylesheet, type ColourMode } from './stylesheet.js';
+import type { GraphElement, NodeData } from './elements.js';
+import { type LayoutRequest, nodeBox, type Positions } from './layout-request.js';
+import type { LayoutReply } from './layout-worker.js';
+import type { Renderer } from './renderer.js';
+import { BULK_FROM_ELEMENTS, buildStylesheet, type ColourMode } from './stylesheet.js';
 
-cytoscape.use(fcose);
-
-export function createGraph(container: HTMLElement, vocabulary: Vocabulary, mode: ColourMode): Core {
-  return cytoscape({
+export function createGraph(
+  container: HTMLElement,
+  vocabulary: Vocabulary,
+  mode: ColourMode,
+  renderer: Renderer,
+): Core {
+  const options = {
     container,
     style: buildStylesheet(vocabulary, mode),
     wheelSensitivity: 0.3,
-    minZoom: 0.15,
+    minZoom: 0.05,
     maxZoom: 4,
     selectionType: 'single',
     boxSelectionEnabled: false,
+    // `webgl` is cytoscape 3.31+'s WebGL mode of its canvas renderer (not yet in its typings).
+    renderer: { name: 'canvas', webgl: renderer === 'webgl' },
+  };
+  return cytoscape(options as cytoscape.CytoscapeOptions);
+}
+
+let worker: Worker | null = null;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
+
+/** Positions from the layout worker (one worker for the page, started on first use). */
+function layoutInWorker(request: LayoutRequest): Promise<Positions> {
+  if (!worker) {
+    worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+      const reply = event.data;
+      const call = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if ('error' in reply) call?.reject(new Error(`The layout failed: ${reply.error}`));
+      else call?.resolve(reply.positions);
+    };
+    worker.onerror = (event) => {
+      for (const call of waiting.values()) call.reject(new Error(`The layout worker failed: ${event.message}`));
+      waiting.clear();
+      worker = null;
+    };
+  }
+  const id = nextId++;
+  const running = worker;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    running.postMessage({ id, request });
   });
 }
 
-const LAYOUT_BASE = {
-  name: 'fcose',
-  quality: 'proof',
-  animate: false,
-  nodeDimensionsIncludeLabels: true,
-  nodeRepulsion: 9000,
-  idealEdgeLength: 130,
-  edgeElasticity: 0.3,
-  nodeSeparation: 110,
-  packComponents: true,
-  padding: 40,
-} as const;
-
-/**
- * Runs a layout with Math.random seeded from the graph's actors, so the same graph is laid out the
- * same for everyone: fcose's spectral start and its force steps draw their random numbers from it.
- */
-async function seeded<T>(cy: Core, run: () => Promise<T>): Promise<T> {
-  const random = Math.random;
-  Math.random = seededRandom(Number.parseInt(graphKey(cy.nodes().map((n) => n.id())), 36));
-  try {
-    return await run();
-  } finally {
-    Math.random = random;
-  }
+function request(cy: Core, pinned: boolean): LayoutRequest {
+  return {
+    nodes: cy.nodes().map((n) => ({
+      id: n.id(),
+      ...nodeBox((n.data() as NodeData).label ?? ''),
+      ...(pinned && !n.hasClass('placing') ? { position: { ...n.position() } } : {}),
+    })),
+    edges: cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string })),
+  };
 }
 
 /**
- * Lays out the whole graph from scratch (first load), the same way for the same graph. Actors with no relationship would drift to
- * the edge under repulsion (fcose packs components only with an extra extension), so they are
- * lined up under the connected part instead.
+ * Draws a graph from scratch (first load): laid out in the worker before anything is added, so
+ * the first picture is the finished one, then fitted.
  */
-export async function layoutAll(cy: Core): Promise<void> {
-  const loose = cy.nodes().filter((n) => n.degree(false) === 0);
-  const connected = cy.nodes().not(loose);
-  if (connected.nonempty()) {
-    const layout = connected.union(connected.edgesWith(connected)).layout({
-      ...LAYOUT_BASE,
-      randomize: true,
-      fit: false,
-    } as cytoscape.LayoutOptions);
-    await seeded(cy, () => {
-      const done = layout.promiseOn('layoutstop');
-      layout.run();
-      return done;
-    });
-  }
-  const box = connected.nonempty() ? connected.boundingBox() : { x1: 0, y2: 0 };
-  loose.forEach((node, i) => {
-    node.position({ x: box.x1 + 40 + i * 120, y: box.y2 + 80 });
+export async function drawAll(cy: Core, elements: GraphElement[]): Promise<void> {
+  const positions = await layoutInWorker({
+    nodes: elements.flatMap((e) => (e.group === 'nodes' ? [{ id: e.data.id, ...nodeBox(e.data.label) }] : [])),
+    edges: elements.flatMap((e) => (e.group === 'edges' ? [{ source: e.data.source, target: e.data.target }] : [])),
+  });
+  const classes = elements.length >= BULK_FROM_ELEMENTS ? 'bulk' : '';
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(
+      elements.map((e) =>
+        e.group === 'nodes'
+          ? { group: e.group, data: e.data, position: positions[e.data.id] ?? { x: 0, y: 0 }, classes }
+          : { group: e.group, data: e.data, classes },
+      ),
+    );
   });
   cy.fit(cy.nodes(), 40);
 }
 
 /**
- * Adds elements and places only the new nodes: they start around `anchor` (or the centre), and
- * fcose runs with every old node pinned where it was, so the picture the user knows stays put.
+ * Adds elements and places only the new nodes: they appear at `anchor` (or the centre) and move
+ * to where the worker puts them, every old node pinned, so the picture the user knows stays put.
  */
-export function addIncrementally(cy: Core, elements: GraphElement[], anchor?: NodeSingular): Promise<void> {
-  if (elements.length === 0) return Promise.resolve();
-  const before = cy.nodes().map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+export async function addIncrementally(cy: Core, elements: GraphElement[], anchor?: NodeSingular): Promise<void> {
+  if (elements.length === 0) return;
+  const hadNodes = cy.nodes().nonempty();
+  if (!hadNodes) return drawAll(cy, elements);
   const centre = anchor?.position() ?? {
     x: (cy.extent().x1 + cy.extent().x2) / 2,
     y: (cy.extent().y1 + cy.extent().y2) / 2,
   };
-  const newNodes = elements.filter((e) => e.group === 'nodes');
-  const step = (2 * Math.PI) / Math.max(newNodes.length, 1);
-  const defs: ElementDefinition[] = elements.map((e) => {
-    if (e.group !== 'nodes') return { group: e.group, data: e.data };
-    const i = newNodes.indexOf(e);
-    const position = { x: centre.x + 140 * Math.cos(i * step), y: centre.y + 140 * Math.sin(i * step) };
-    return { group: e.group, data: e.data, position };
-  });
+  const defs: ElementDefinition[] = elements.map((e) =>
+    e.group === 'nodes'
+      ? { group: e.group, data: e.data, position: { ...centre }, classes: 'placing' }
+      : { group: e.group, data: e.data },
+  );
   cy.add(defs);
-  if (newNodes.length === 0 || before.length === 0) return Promise.resolve();
-  const layout = cy.layout({
-    ...LAYOUT_BASE,
-    randomize: false,
-    fit: false,
+  if (cy.elements().length >= BULK_FROM_ELEMENTS) cy.batch(() => cy.elements().addClass('bulk'));
+  const placing = cy.nodes('.placing');
+  if (placing.empty()) return;
+  const positions = await layoutInWorker(request(cy, true));
+  placing.removeClass('placing');
+  const layout = placing.layout({
+    name: 'preset',
+    positions: (node: NodeSingular) => positions[node.id()] ?? node.position(),
     animate: true,
     animationDuration: 400,
-    fixedNodeConstraint: before,
-  } as unknown as cytoscape.LayoutOptions);
-  return seeded(cy, () => {
-    const done = layout.promiseOn('layoutstop').then(() => undefined);
-    layout.run();
-    return done;
-  });
+    fit: false,
+  } as cytoscape.LayoutOptions);
+  const done = layout.promiseOn('layoutstop');
+  layout.run();
+  await done;
 }

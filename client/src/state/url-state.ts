@@ -3,6 +3,7 @@
 
 import { type AlliancesState, decodeAlliances, encodeAlliances } from '../alliances/model.js';
 import { type FilterState, NO_FILTER, parseDay, WINDOWS } from '../graph/filters.js';
+import type { Renderer } from '../graph/renderer.js';
 import { COLOUR_MODES, type ColourMode } from '../graph/stylesheet.js';
 
 export interface PathState {
@@ -14,6 +15,12 @@ export interface PathState {
   maxHops: number;
   /** Leave out alleged (and denied) relationships. Default false. */
   excludeAllegations: boolean;
+}
+
+/** The relationships of one type, or those of one actor. */
+export interface Scope {
+  by: 'type' | 'actor';
+  id: string;
 }
 
 /** The Articles view (review): which article is open and which of its proposals has the focus. */
@@ -29,6 +36,10 @@ export interface ViewState {
   path: PathState | null;
   /** Actors whose neighbourhood was expanded, in order. */
   expanded: string[];
+  /** The part of a big graph loaded (the way in); null: the whole graph, as far as the client loads. */
+  scope: Scope | null;
+  /** The renderer the URL forces (read when the graph is created); null: chosen by size. */
+  renderer: Renderer | null;
   /** Alliances mode, bundled edges and the dyad timeline (client/src/alliances/); absent: off. */
   alliances?: AlliancesState;
   /** The sender's node positions once a node was moved (state/positions.ts); absent: the layout's. */
@@ -43,6 +54,8 @@ export const DEFAULT_STATE: ViewState = {
   colourMode: 'type',
   path: null,
   expanded: [],
+  scope: null,
+  renderer: null,
   articles: null,
 };
 
@@ -56,6 +69,7 @@ export interface KnownNames {
   statuses?: readonly string[];
 }
 
+const RENDERERS: readonly Renderer[] = ['canvas', 'webgl'];
 const isDay = (value: string) => 'day' in parseDay(value);
 
 function list(value: string | null): string[] {
@@ -87,6 +101,8 @@ export function encodeState(state: ViewState): string {
     if (state.path.excludeAllegations) p.set('noAllegations', '1');
   }
   if (state.expanded.length) p.set('expanded', state.expanded.join(','));
+  if (state.scope) p.set('scope', `${state.scope.by}:${state.scope.id}`);
+  if (state.renderer) p.set('renderer', state.renderer);
   encodeAlliances(p, state.alliances);
   if (state.positions) p.set('pos', state.positions);
   if (state.articles) {
@@ -95,6 +111,13 @@ export function encodeState(state: ViewState): string {
     if (state.articles.source && state.articles.proposal) p.set('proposal', state.articles.proposal);
   }
   return p.toString();
+}
+
+function decodeScope(value: string | null, types?: readonly string[]): Scope | null {
+  const match = value?.match(/^(type|actor):(.+)$/);
+  if (!match) return null;
+  const [, by, id] = match as [string, 'type' | 'actor', string];
+  return by === 'type' && types && !types.includes(id) ? null : { by, id };
 }
 
 export function decodeState(search: string, known: KnownNames = {}): ViewState {
@@ -142,6 +165,8 @@ export function decodeState(search: string, known: KnownNames = {}): ViewState {
           }
         : null,
     expanded: list(p.get('expanded')),
+    scope: decodeScope(p.get('scope'), known.types),
+    renderer: RENDERERS.find((r) => r === p.get('renderer')) ?? null,
     articles:
       p.get('view') === 'articles'
         ? { source: p.get('article') || null, proposal: (p.get('article') && p.get('proposal')) || null }
