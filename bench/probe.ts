@@ -226,8 +226,8 @@ async function startOwn(): Promise<void> {
   };
   server.stdout?.on('data', keep);
   server.stderr?.on('data', keep);
-  const ms = await until(async () => (await getStatus('/ready')) === 200, 240_000, 500);
-  if (ms === null) throw new Error(`npm start did not become ready within 240 s:\n${serverOutput}`);
+  const ms = await until(async () => (await getStatus('/ready')) === 200, 600_000, 500);
+  if (ms === null) throw new Error(`npm start did not become ready within 600 s (it builds first):\n${serverOutput}`);
 }
 
 async function stopOwn(): Promise<void> {
