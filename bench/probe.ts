@@ -340,6 +340,7 @@ async function item2(): Promise<void> {
   const rounds = 5;
   const stored: number[] = [];
   let describedStored = 0;
+  const loserCodes: string[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const id = `probe-race-${round}`;
     const answers = await Promise.all(
@@ -365,6 +366,7 @@ async function item2(): Promise<void> {
     stored.push(await countById(id));
     const winners = answers.filter((a) => acknowledged(a.status, a.body, 'addRelationship'));
     const losers = answers.filter((a) => !acknowledged(a.status, a.body, 'addRelationship'));
+    loserCodes.push(...losers.map(codeOf));
     // The answers describe what was stored: winners name its type; losers are CONFLICT.
     const storedType = (
       await (driver as Driver).executeQuery(
@@ -386,7 +388,7 @@ async function item2(): Promise<void> {
   record(
     '2',
     stored.every((n) => n === 1) && describedStored === rounds,
-    `${rounds} rounds × 8 racing types: stored per id ${stored.join(',')}; answers matching what is stored in ${describedStored}/${rounds} rounds`,
+    `${rounds} rounds × 8 racing types: stored per id ${stored.join(',')}; answers matching what is stored in ${describedStored}/${rounds} rounds (refused: ${tally(loserCodes)})`,
   );
 }
 
@@ -420,7 +422,7 @@ async function burst(
     for (const a of answers) {
       if (a.status === 200 && !a.body?.errors) served += 1;
       else {
-        codes.push(...errorCodes(a.body));
+        codes.push(errorCodes(a.body)[0] ?? `HTTP ${a.status}`);
         statuses.push(String(a.status));
       }
     }
@@ -438,8 +440,10 @@ async function item5(): Promise<void> {
   const aliases = Array.from({ length: 10 }, (_, i) => `t${i}: timeline(actor:"russia") { totalCount }`).join(' ');
   const timeline = await burst(`{ ${aliases} }`, 20, '10.5.0.3');
   const cap = (ms: number, perRequest: number) => Math.ceil(bucketAllows(BURST, RATE_PER_MINUTE, ms) / perRequest);
+  // Refused by the limit: some RATE_LIMITED, each with 429. Other refusals (a TIMEOUT on a busy
+  // machine) are printed, not a bypass.
   const limited = (b: { codes: string[]; statuses: string[] }) =>
-    b.codes.length > 0 && b.codes.every((c) => c === 'RATE_LIMITED') && b.statuses.every((s) => s === '429');
+    b.codes.includes('RATE_LIMITED') && b.codes.every((c, i) => c !== 'RATE_LIMITED' || b.statuses[i] === '429');
   const held =
     defaulted.served <= cap(defaulted.ms, 1) &&
     limited(defaulted) &&
@@ -472,7 +476,7 @@ async function item6(): Promise<void> {
   );
 }
 
-async function item7(): Promise<string[]> {
+async function item7(): Promise<{ held: boolean; evidence: string }> {
   const deep = await gql(
     '{ actor(id:"russia") { relationships { from { relationships { from { relationships { from { relationships { from { id } } } } } } } } } }',
     {},
@@ -509,9 +513,10 @@ async function item7(): Promise<string[]> {
     if (/syntax error/i.test(a.raw)) problems.push(`${name} says Syntax Error`);
   }
   // The 5xx half (SERVICE_UNAVAILABLE while Neo4j is down) is read in the load run.
-  return problems.length === 0
-    ? [`validation refusals ${all.map((a) => `${a.status} ${codeOf(a)}`).join(', ')}; no suggestions`]
-    : problems;
+  return {
+    held: problems.length === 0,
+    evidence: `validation refusals ${all.map((a) => `${a.status} ${codeOf(a)}`).join(', ')}${problems.length ? `; ${problems.join(', ')}` : '; no suggestions'}`,
+  };
 }
 
 async function item9(): Promise<void> {
@@ -720,10 +725,13 @@ const MIX: { op: string; weight: number; query: string; variables: () => Record<
 ];
 const WRITE_SHARE = 0.2;
 
-async function loadRun(): Promise<{ item7: string[]; item8: ItemResult }> {
+async function loadRun(): Promise<{ item7: { held: boolean; evidence: string }; item8: ItemResult }> {
   if (!driver) {
     record('load', null, 'needs the probe’s own Neo4j and server');
-    return { item7: [], item8: { item: '8', verdict: 'n/a', evidence: 'needs the probe’s own Neo4j' } };
+    return {
+      item7: { held: true, evidence: 'outage half n/a' },
+      item8: { item: '8', verdict: 'n/a', evidence: 'needs the probe’s own Neo4j' },
+    };
   }
   const weighted = MIX.flatMap((m) => Array.from({ length: m.weight }, () => m));
   const sent: Sent[] = [];
@@ -763,7 +771,7 @@ async function loadRun(): Promise<{ item7: string[]; item8: ItemResult }> {
               {
                 r: {
                   id: writeId,
-                  type: 'MET_WITH',
+                  type: 'CONDEMNS',
                   from: 'hub-7',
                   to: `probe-spoke-${i % 900}`,
                   status: 'fact',
@@ -832,7 +840,7 @@ async function loadRun(): Promise<{ item7: string[]; item8: ItemResult }> {
   const writes = sent.filter((s) => s.writeId !== undefined);
   const acked = writes.filter((s) => s.acked).map((s) => s.writeId as string);
   const found = await (driver as Driver).executeQuery(
-    'MATCH ()-[r:MET_WITH]->() WHERE r.id IN $ids RETURN count(r) AS n',
+    'MATCH ()-[r:CONDEMNS]->() WHERE r.id IN $ids RETURN count(r) AS n',
     { ids: acked },
     { database: neo4jConfig.database },
   );
@@ -843,18 +851,24 @@ async function loadRun(): Promise<{ item7: string[]; item8: ItemResult }> {
   const backRel = neo4jBackAt - started;
   const firstOkAfter = sent.filter((s) => s.ok && s.at >= backRel).sort((a, b) => a.at - b.at)[0];
   const lost = acked.length - foundN;
+  const killRel = killedAt - started;
+  const phase = (from: number, to: number) => {
+    const inPhase = sent.filter((x) => x.at >= from && x.at < to);
+    return `${inPhase.filter((x) => x.ok).length}/${inPhase.length} ok`;
+  };
+  const phases = `before the kill ${phase(0, killRel)}, Neo4j away ${phase(killRel, backRel)}, after ${phase(backRel, Number.POSITIVE_INFINITY)}; kill at ${Math.round(killRel / 1000)} s, back at ${Math.round(backRel / 1000)} s`;
   const held = lost === 0 && uncoded.length === 0 && recoveredMs !== null && readyMs !== null;
   record(
     'load',
     held,
-    `sent ${sent.length}, ok ${sent.filter((s) => s.ok).length}, errors ${tally(errors)}; uncoded ${uncoded.length}${uncoded.length ? ` (${tally(uncoded.map((u) => `${u.op} ${u.status}`))})` : ''}; writes ${writes.length}, acked ${acked.length}, found ${foundN}, lost ${lost}; first ok request ${firstOkAfter ? `${Math.round(firstOkAfter.at - backRel)} ms` : 'none'} after Neo4j was back; /ready 200 and reads ok ${sinceBack} ms after, without a server restart`,
+    `sent ${sent.length}, ok ${sent.filter((s) => s.ok).length} (${phases}), errors ${tally(errors)}; uncoded ${uncoded.length}${uncoded.length ? ` (${tally(uncoded.map((u) => `${u.op} ${u.status}`))})` : ''}; writes ${writes.length}, acked ${acked.length}, found ${foundN}, lost ${lost}; first ok request ${firstOkAfter ? `${Math.round(firstOkAfter.at - backRel)} ms` : 'none'} after Neo4j was back; /ready 200 and reads ok ${sinceBack} ms after, without a server restart`,
   );
   const read8 = firstReadAfterReady;
   const item8ok = read8 !== undefined && read8.status === 200 && !read8.body?.errors;
   const evidence7 = outage503 === undefined || outage503 === 'pending' ? 'outage answer not seen' : outage503;
   const spec5xx = /^50[34] (SERVICE_UNAVAILABLE|TIMEOUT)$/.test(evidence7);
   return {
-    item7: spec5xx ? [`outage: ${evidence7}`] : [`outage: ${evidence7} (expected 503/504 with a code)`, 'FAILED'],
+    item7: { held: spec5xx, evidence: `outage read: ${evidence7}${spec5xx ? '' : ' (expected 503/504 with a code)'}` },
     item8: {
       item: '8',
       verdict: item8ok ? 'held' : 'FAILED',
@@ -883,12 +897,8 @@ async function main(): Promise<number> {
   await item12();
   let load: Awaited<ReturnType<typeof loadRun>> | undefined;
   if (OWN && withLoad) load = await loadRun();
-  const sevenAll = [...seven, ...(load?.item7 ?? ['outage half not run (no load run)'])];
-  record(
-    '7',
-    !sevenAll.some((s) => / HTTP | uncoded| suggests| says Syntax|FAILED|expected/.test(` ${s}`)),
-    sevenAll.filter((s) => s !== 'FAILED').join('; '),
-  );
+  const outage = load?.item7 ?? { held: true, evidence: 'outage half not run (no load run)' };
+  record('7', seven.held && outage.held, `${seven.evidence}; ${outage.evidence}`);
   if (load) {
     results.push(load.item8);
     console.log(itemLine(load.item8));
