@@ -34,6 +34,9 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     NEO4J_BOLT_PORT: port,
     NEO4J_HEAP: process.env.BENCH_NEO4J_HEAP ?? '4g',
     NEO4J_PAGECACHE: process.env.BENCH_NEO4J_PAGECACHE ?? '4g',
+    // The bench runs as production, which refuses the development password: the local bench
+    // instance is set up with NEO4J_PASSWORD as an external one is reached with it.
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
     ...(external
       ? {
           NEO4J_URI: external,
