@@ -39,7 +39,15 @@ async function openBig(query = ''): Promise<Page> {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${h.base}${query}`);
   await page.waitForSelector('body:not([data-state="loading"])', { timeout: 170_000 });
-  const state = await page.getAttribute('body', 'data-state');
+  let state = await page.getAttribute('body', 'data-state');
+  // On a busy machine the first whole-graph read can pass the server's query timeout; the overlay
+  // then offers Retry, as a user would press it. Any other error, or a third timeout, fails.
+  for (let retry = 0; retry < 2 && state === 'error'; retry++) {
+    if (!(await page.textContent('#overlay'))?.includes('took too long')) break;
+    await page.click('#overlay button');
+    await page.waitForSelector('body:not([data-state="loading"])', { timeout: 170_000 });
+    state = await page.getAttribute('body', 'data-state');
+  }
   expect({ state, overlay: state === 'ready' ? '' : await page.textContent('#overlay'), errors }).toEqual({
     state: 'ready',
     overlay: '',
