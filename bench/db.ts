@@ -9,6 +9,13 @@ import { pinnedVersion, start, stop } from '../server/db/neo4j-local.js';
 import { applySchema } from '../server/db/schema.js';
 import { RELATIONSHIP_TYPES } from '../server/model/vocabulary.js';
 
+/**
+ * The password of the bench's own instance (BENCH_NEO4J_PASSWORD overrides it). Not the development
+ * one, which the production config the bench measures refuses; an instance folder made before this
+ * has the development password and is emptied on every run anyway, so delete it.
+ */
+export const BENCH_PASSWORD = process.env.BENCH_NEO4J_PASSWORD ?? 'actor-graph-bench-only';
+
 export interface BenchDatabase {
   readonly config: Config;
   readonly uri: string;
@@ -34,6 +41,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     NEO4J_BOLT_PORT: port,
     NEO4J_HEAP: process.env.BENCH_NEO4J_HEAP ?? '4g',
     NEO4J_PAGECACHE: process.env.BENCH_NEO4J_PAGECACHE ?? '4g',
+    NEO4J_PASSWORD: BENCH_PASSWORD,
     ...(external
       ? {
           NEO4J_URI: external,

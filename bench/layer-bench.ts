@@ -15,6 +15,7 @@ import { createApp } from '../server/app.js';
 import { readConfig } from '../server/config.js';
 import { createDriver, createExecutor, type Executor } from '../server/db/executor.js';
 import { pickTargets } from './api-bench.js';
+import { BENCH_PASSWORD } from './db.js';
 import { generateBundle, SIZES } from './generator.js';
 import { QUERY_CLASSES } from './queries.js';
 
@@ -30,7 +31,7 @@ const config = readConfig({
   NODE_ENV: 'production',
   LOG_LEVEL: 'silent',
   NEO4J_URI: `bolt://127.0.0.1:${process.env.BENCH_NEO4J_PORT ?? '7750'}`,
-  NEO4J_PASSWORD: process.env.BENCH_NEO4J_PASSWORD ?? 'actor-graph-dev',
+  NEO4J_PASSWORD: BENCH_PASSWORD,
   RATE_LIMIT_PER_MINUTE: '0',
 });
 const key = (query: string, params: unknown) => JSON.stringify([query, params]);

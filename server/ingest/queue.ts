@@ -36,7 +36,8 @@ const PROPOSALS = query('proposals');
 const ARTICLES = query('articles');
 const RELATIONSHIP_RECORDS = query('relationship-records');
 const LOCK_RELATIONSHIPS = query('relationship-records-lock');
-const CANDIDATES = query('relationship-candidates');
+const TO_ACCEPT = query('proposals-to-accept');
+const ACCEPT_CONTEXT = query('accept-context');
 const ACTORS_BY_ID = query('actors-by-id');
 const SOURCES_BY_ID = query('sources-by-id');
 
@@ -319,10 +320,12 @@ export async function acceptProposals(
 }
 
 async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[], by: string): Promise<void> {
-  const proposals = await readProposals(
-    executor,
-    requests.map((r) => r.id),
+  const [read] = await executor.read(
+    TO_ACCEPT,
+    { ids: [...new Set(requests.map((r) => r.id))] },
+    { operation: 'proposals-to-accept', class: 'search' },
   );
+  const proposals = new Map(((read?.requested ?? []) as Row[]).map(proposalOf).map((p) => [p.id, p]));
   const todo: { p: ProposalRow; edits: ProposalEdit | null }[] = [];
   requests.forEach((request, i) => {
     const where = requests.length === 1 ? 'id' : `ids[${i}]`;
@@ -338,10 +341,11 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   });
   if (todo.length === 0) return;
 
-  const sourceIds = [...new Set(todo.map((t) => t.p.source))];
-  const siblings = (
-    await executor.read(OPEN_OF_SOURCES, { sources: sourceIds }, { operation: 'proposals-open', class: 'search' })
-  ).map((r) => proposalOf(r.row as Row));
+  // The other open proposals of the articles, with the requested ones still open (as before).
+  const siblings = [
+    ...todo.map((t) => t.p),
+    ...((read?.siblings ?? []) as Row[]).map(proposalOf).filter((s) => !proposals.has(s.id)),
+  ];
   const context = await readContext(executor, todo, siblings);
   const plan = planAccept(todo, siblings, context, by);
 
@@ -428,8 +432,13 @@ async function readContext(
     }
   }
   for (const s of siblings) if (s.actor) actorIds.add(s.actor.id);
-  const [actorRows, relRows, candidateRows] = await Promise.all([
-    executor.read(ACTORS_BY_ID, { ids: [...actorIds] }, { operation: 'review-actors', class: 'search' }),
+  const sourceIds = new Set(todo.map((t) => t.p.source));
+  const [[row], relRows] = await Promise.all([
+    executor.read(
+      ACCEPT_CONTEXT,
+      { actorIds: [...actorIds], pairs, sourceIds: [...sourceIds] },
+      { operation: 'accept-context', class: 'search' },
+    ),
     relIds.size === 0
       ? Promise.resolve([])
       : executor.read(
@@ -437,28 +446,28 @@ async function readContext(
           { ids: [...relIds] },
           { operation: 'review-relationships', class: 'search' },
         ),
-    executor.read(CANDIDATES, { pairs }, { operation: 'review-candidates', class: 'search' }),
   ]);
+  const candidates = ((row?.candidates ?? []) as Row[]).map(storedRecord);
   const relationships = new Map(
-    [...relRows, ...candidateRows].map((r) => storedRecord(r.row as Row)).map((r) => [r.id, r]),
+    [...relRows.map((r) => storedRecord(r.row as Row)), ...candidates].map((r) => [r.id, r]),
   );
-  const sourceIds = new Set(todo.map((t) => t.p.source));
-  for (const r of relationships.values()) for (const s of r.sources) sourceIds.add(s);
-  const sourceRows = await executor.read(
-    SOURCES_BY_ID,
-    { ids: [...sourceIds] },
-    { operation: 'review-sources', class: 'search' },
-  );
+  const sources = new Map(((row?.sources ?? []) as SourceRow[]).map((s) => [s.id, s]));
+  // Sources cited only by what claims and status changes are about, which the context read did not know.
+  const missing = [...new Set([...relationships.values()].flatMap((r) => r.sources))].filter((id) => !sources.has(id));
+  if (missing.length > 0) {
+    const rows = await executor.read(SOURCES_BY_ID, { ids: missing }, { operation: 'review-sources', class: 'search' });
+    for (const r of rows) sources.set((r.row as SourceRow).id, r.row as SourceRow);
+  }
   return {
     actors: new Map(
-      actorRows.map((r) => {
-        const a = r.row as ActorRow;
-        return [a.id, { id: a.id, kind: a.kind, name: a.name, aliases: [...a.aliases], description: a.description }];
-      }),
+      ((row?.actors ?? []) as ActorRow[]).map((a) => [
+        a.id,
+        { id: a.id, kind: a.kind, name: a.name, aliases: [...a.aliases], description: a.description },
+      ]),
     ),
     relationships,
-    candidates: candidateRows.map((r) => storedRecord(r.row as Row)),
-    sources: new Map(sourceRows.map((r) => [(r.row as SourceRow).id, r.row as SourceRow])),
+    candidates,
+    sources,
   };
 }
 

@@ -1,0 +1,24 @@
+// What an accept builds on, in one read: the actors its records name, the stored relationships
+// they may state again (same type, either direction, not retracted; the type compared as a value),
+// and the sources cited by the articles and by those relationships.
+// params: $actorIds [string], $pairs [{type, from, to}], $sourceIds [string]
+// returns: actors [actor row], candidates [relationship properties + type, from, to], sources [source row]
+CALL {
+  MATCH (a:Actor) WHERE a.id IN $actorIds
+  RETURN collect(__ACTOR_ROW(a)__) AS actors
+}
+CALL {
+  UNWIND $pairs AS pair
+  MATCH (a:Actor {id: pair.from})-[r]-(b:Actor {id: pair.to})
+  WHERE type(r) = pair.type AND r.retractedAt IS NULL
+  WITH DISTINCT r
+  RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS candidates
+}
+CALL {
+  WITH candidates
+  UNWIND $sourceIds + reduce(ids = [], c IN candidates | ids + c.sources) AS id
+  WITH DISTINCT id
+  MATCH (s:Source {id: id})
+  RETURN collect(__SOURCE_ROW(s)__) AS sources
+}
+RETURN actors, candidates, sources
