@@ -168,7 +168,14 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
     } catch (error) {
       if (signal?.aborted) throw cancelledError(options);
       const translated = translateError(error, call);
-      if (translated instanceof GraphQLError && translated.extensions.code === 'SERVICE_UNAVAILABLE') markDown();
+      // A pool with no free connection is a busy database, not an absent one: marking it down would
+      // refuse every request until the probe (which needs a connection too) got through.
+      if (
+        translated instanceof GraphQLError &&
+        translated.extensions.code === 'SERVICE_UNAVAILABLE' &&
+        !translated.extensions.busy
+      )
+        markDown();
       throw translated;
     } finally {
       if (onAbort) signal?.removeEventListener('abort', onAbort);
@@ -219,10 +226,12 @@ export function translateError(error: unknown, call: { operation: string; class:
   const fields = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
   const code = typeof fields.code === 'string' ? fields.code : '';
   const message = typeof fields.message === 'string' ? fields.message : '';
-  if (
-    UNAVAILABLE.has(code) ||
-    /acquisition timed out|Could not perform discovery|connect ECONNREFUSED/i.test(message)
-  ) {
+  if (/acquisition timed out/i.test(message)) {
+    return new GraphQLError('The database is busy right now (no free connection); try again shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', operation: call.operation, busy: true },
+    });
+  }
+  if (UNAVAILABLE.has(code) || /Could not perform discovery|connect ECONNREFUSED/i.test(message)) {
     return unavailableError(call);
   }
   if (code.includes('TransactionTimedOut')) {

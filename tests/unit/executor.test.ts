@@ -23,8 +23,13 @@ describe('translateError', () => {
       expect((translated as GraphQLError).message).toBe('The database is unavailable right now; try again shortly.');
       expect((translated as GraphQLError).extensions.operation).toBe('actor');
     }
+    // A pool without a free connection is busy, not down: the same code, said as such and marked
+    // so that the executor does not take Neo4j for gone.
+    const busy = translateError(new Error('Connection acquisition timed out in 5000 ms.'), call) as GraphQLError;
+    expect(codeOf(busy)).toBe('SERVICE_UNAVAILABLE');
+    expect(busy.message).toBe('The database is busy right now (no free connection); try again shortly.');
+    expect(busy.extensions.busy).toBe(true);
     for (const message of [
-      'Connection acquisition timed out in 5000 ms.',
       'Could not perform discovery. No routing servers available.',
       'Failed to connect to server: connect ECONNREFUSED 127.0.0.1:7687',
     ]) {
