@@ -86,7 +86,15 @@ describe('query limits', () => {
     for (const { query, variables } of documents) {
       // The stub call passed placeholder arguments; give each variable the client uses a real value.
       const real: Record<string, unknown> = { id: 'russia', from: 'russia', to: 'north-korea', search: 'Korea' };
-      Object.assign(real, { first: 8, depth: 2, k: 3, options: { maxHops: 4 }, limit: 5000 });
+      Object.assign(real, {
+        first: 8,
+        depth: 2,
+        k: 3,
+        options: { maxHops: 4 },
+        limit: 2000,
+        top: 10,
+        filter: { involving: 'russia' },
+      });
       const realistic = Object.fromEntries(Object.keys(variables).map((name) => [name, real[name] ?? variables[name]]));
       const { body } = await dev.query(query, realistic);
       expect(body.errors, query).toBeUndefined();
