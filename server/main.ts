@@ -42,7 +42,11 @@ async function main(): Promise<void> {
     log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'Using the Neo4j named by NEO4J_URI');
   }
 
-  executor = createExecutor({ driver: createDriver(config.neo4j), database: config.neo4j.database });
+  executor = createExecutor({
+    driver: createDriver(config.neo4j),
+    database: config.neo4j.database,
+    maxConcurrency: config.neo4j.maxConcurrency,
+  });
   // Schema and seed first, so the first request sees the seeded graph. If Neo4j is away (external
   // mode) this returns after one try and keeps retrying in the background: the server serves anyway
   // and /ready says 503 until Neo4j answers.

@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
+import { createGate } from './admission.js';
 import { toPlain } from './mapping.js';
 
 export type Row = Record<string, unknown>;
@@ -21,6 +22,9 @@ export const TIMEOUTS = Object.freeze({
   import: 300_000,
 });
 export type QueryClass = keyof typeof TIMEOUTS;
+
+/** The longest a call waits for a free slot (server/db/admission.ts) before it is refused as busy. */
+export const ADMISSION_WAIT_MS = 5_000;
 
 export interface CallOptions {
   /** A short name for logs and transaction metadata, e.g. `actor`, `import-bundle`. */
@@ -88,12 +92,23 @@ export interface ExecutorOptions {
   readonly database: string;
   /** Called before every statement; used by tests to count round trips through the real driver. */
   readonly onQuery?: (event: QueryEvent) => void;
+  /** Calls running in Neo4j at once (config neo4j.maxConcurrency); default 8. */
+  readonly maxConcurrency?: number;
+  /** The longest a call waits for a slot; default ADMISSION_WAIT_MS (never past its class's timeout). */
+  readonly admissionWaitMs?: number;
 }
 
 /** While Neo4j is known to be away, how often a background probe asks whether it is back. */
 export const PROBE_MS = 500;
 
-export function createExecutor({ driver, database, onQuery }: ExecutorOptions): Executor {
+export function createExecutor({
+  driver,
+  database,
+  onQuery,
+  maxConcurrency = 8,
+  admissionWaitMs = ADMISSION_WAIT_MS,
+}: ExecutorOptions): Executor {
+  const gate = createGate(maxConcurrency);
   // Fail fast during an outage: once a call finds Neo4j unavailable, later calls are refused at once
   // (no connection attempts, no driver retries) until a probe, one auto-commit `RETURN 1` every
   // PROBE_MS, gets an answer. Clients learn of an outage in milliseconds and of the recovery
@@ -149,6 +164,12 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
     if (down) throw unavailableError(options);
     const call = { operation: options.operation, class: timeoutClass(options, mode) };
     const config = { timeout: TIMEOUTS[call.class], metadata: { app: 'actor-graph', operation: call.operation } };
+    const release = await gate.enter({
+      waitMs: Math.min(admissionWaitMs, TIMEOUTS[call.class]),
+      signal,
+      busy: () => busyError(call, 'every slot for database work stayed taken'),
+      cancelled: () => cancelledError(options),
+    });
     const s = session(mode);
     let onAbort: (() => void) | undefined;
     try {
@@ -179,6 +200,7 @@ export function createExecutor({ driver, database, onQuery }: ExecutorOptions): 
       throw translated;
     } finally {
       if (onAbort) signal?.removeEventListener('abort', onAbort);
+      release();
       await s.close();
     }
   }
@@ -215,6 +237,13 @@ function unavailableError(options: Pick<CallOptions, 'operation'>): GraphQLError
   });
 }
 
+/** Too much work at once: the call did not run; a retry after a moment may. */
+function busyError(options: Pick<CallOptions, 'operation'>, why: string): GraphQLError {
+  return new GraphQLError(`The database is busy right now (${why}); try again shortly.`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', operation: options.operation, busy: true },
+  });
+}
+
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /**
@@ -226,11 +255,7 @@ export function translateError(error: unknown, call: { operation: string; class:
   const fields = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
   const code = typeof fields.code === 'string' ? fields.code : '';
   const message = typeof fields.message === 'string' ? fields.message : '';
-  if (/acquisition timed out/i.test(message)) {
-    return new GraphQLError('The database is busy right now (no free connection); try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', operation: call.operation, busy: true },
-    });
-  }
+  if (/acquisition timed out/i.test(message)) return busyError(call, 'no free connection');
   if (UNAVAILABLE.has(code) || /Could not perform discovery|connect ECONNREFUSED/i.test(message)) {
     return unavailableError(call);
   }

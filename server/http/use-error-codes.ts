@@ -4,7 +4,8 @@
 //   without a code; they are the client's input, so BAD_USER_INPUT, and HTTP 400 (the request
 //   fails before execution);
 // - when nothing could be answered (data null) because Neo4j is away or a query ran out of time,
-//   503 or 504, so a proxy or a client can tell an outage from an answer;
+//   503 or 504, so a proxy or a client can tell an outage from an answer (a busy 503 says
+//   Retry-After: 1);
 // - in production, "Did you mean …?" suggestions are cut from every message (variables and enum
 //   literals included), since they list the schema that introspection hides.
 import { GraphQLError } from 'graphql';
@@ -29,7 +30,9 @@ export function useErrorCodes({ hideSuggestions }: ErrorCodesOptions): Plugin {
     }
     const outage = typeof code === 'string' ? OUTAGE_STATUS[code] : undefined;
     if (empty && outage !== undefined && extensions.http === undefined) {
-      extensions = { ...extensions, http: { status: outage, spec: true } };
+      // Busy (server/db/admission.ts) passes in a moment; an outage may last, so no hint then.
+      const headers = extensions.busy === true ? { 'Retry-After': '1' } : undefined;
+      extensions = { ...extensions, http: { status: outage, spec: true, ...(headers ? { headers } : {}) } };
     }
     const message = hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
     if (extensions === error.extensions && message === error.message) return error;

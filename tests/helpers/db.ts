@@ -23,6 +23,7 @@ export function openExecutor(config: Config = testConfig(), onQuery?: (event: Qu
   return createExecutor({
     driver: createDriver(config.neo4j),
     database: config.neo4j.database,
+    maxConcurrency: config.neo4j.maxConcurrency,
     ...(onQuery ? { onQuery } : {}),
   });
 }

@@ -3,8 +3,9 @@
 // withSignal, or one passed in CallOptions) ends the call at once and the query stops in Neo4j.
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type Executor, withSignal } from '../../server/db/executor.js';
-import { openExecutor } from '../helpers/db.js';
+import { createApp } from '../../server/app.js';
+import { createDriver, createExecutor, type Executor, withSignal } from '../../server/db/executor.js';
+import { openExecutor, testConfig } from '../helpers/db.js';
 
 // Counts to a very large number: many seconds of CPU in Neo4j, no data needed.
 const SLOW = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x = -1 RETURN count(x) AS n';
@@ -100,5 +101,50 @@ describe('executor timeouts and cancellation', () => {
       .catch((e) => e);
     expect(error.extensions?.code).toBe('CANCELLED');
     expect(await executor.read('RETURN 1 AS one', {}, { operation: 'after' })).toEqual([{ one: 1 }]);
+  });
+});
+
+describe('admission: a bounded number of calls in Neo4j at once', () => {
+  // One slot, and a short wait for it: a long call holds the slot, the next is refused as busy
+  // without reaching Neo4j, and once the slot is back calls run again.
+  const config = testConfig({ NEO4J_MAX_CONCURRENCY: '1' });
+  const gated = createExecutor({
+    driver: createDriver(config.neo4j),
+    database: config.neo4j.database,
+    maxConcurrency: config.neo4j.maxConcurrency,
+    admissionWaitMs: 300,
+  });
+  afterAll(() => gated.close());
+
+  it('refuses a call as busy (503, Retry-After) while every slot stays taken, and serves once one is back', async () => {
+    const controller = new AbortController();
+    const holder = gated
+      .read(SLOW, {}, { operation: 'harden-slot-holder', class: 'import', signal: controller.signal })
+      .catch((e) => e);
+    expect(await waitFor(async () => (await running('harden-slot-holder')) === 1, 30_000)).toBe(true);
+
+    const refused = await gated.read('RETURN 1 AS one', {}, { operation: 'harden-busy' }).catch((e) => e);
+    expect(refused.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(refused.extensions?.busy).toBe(true);
+    expect(refused.message).toMatch(/busy/);
+
+    // Through the API: the spec's media type gets 503 with a hint to retry, and a code.
+    const app = createApp({ config, executor: gated });
+    const response = await app.fetch('http://x/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ actors(first: 1) { nodes { id } } }' }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('SERVICE_UNAVAILABLE');
+
+    // A waiting call gets the slot as soon as the holder is gone, and the executor is not marked down.
+    const waiting = gated.read('RETURN 2 AS two', {}, { operation: 'harden-after-slot' });
+    controller.abort();
+    expect((await holder).extensions?.code).toBe('CANCELLED');
+    expect(await waiting).toEqual([{ two: 2 }]);
+    expect(await gated.read('RETURN 3 AS three', {}, { operation: 'harden-after-slot' })).toEqual([{ three: 3 }]);
   });
 });
