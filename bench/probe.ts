@@ -8,7 +8,7 @@
 // `npm start`, with NODE_ENV=production, API_TOKEN set and that Neo4j (PROBE_PORT, default 4225).
 // `--url http://127.0.0.1:PORT` probes a server that is already running instead (give PROBE_TOKEN);
 // the items that need to control the server or read its Neo4j (2, 3, 8, 9, the load run) then say n/a.
-// `--no-load` leaves out the load run; PROBE_LOAD_S (default 75) and PROBE_LOAD_RATE (default 20)
+// `--no-load` leaves out the load run; `--only=2,5` runs only those items; PROBE_LOAD_S (default 75) and PROBE_LOAD_RATE (default 20)
 // shape it.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,6 +41,12 @@ const env = process.env;
 const args = process.argv.slice(2);
 const urlArg = args.includes('--url') ? args[args.indexOf('--url') + 1] : undefined;
 const withLoad = !args.includes('--no-load');
+// --only=2,5 runs those items alone (7 and 8 come from the load run).
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (item: string) => only === undefined || only.includes(item);
 const OWN = urlArg === undefined;
 const PORT = Number(env.PROBE_PORT ?? 4225);
 const BOLT = Number(env.PROBE_NEO4J_BOLT_PORT ?? 7743);
@@ -340,6 +346,7 @@ async function item2(): Promise<void> {
   const rounds = 5;
   const stored: number[] = [];
   let describedStored = 0;
+  let mismatch: string | undefined;
   const loserCodes: string[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const id = `probe-race-${round}`;
@@ -375,26 +382,27 @@ async function item2(): Promise<void> {
         { database: neo4jConfig.database },
       )
     ).records[0]?.get('t');
-    if (
-      winners.every(
-        (a) =>
-          (a.body?.data as { addRelationship?: { type: string } } | undefined)?.addRelationship?.type === storedType,
-      ) &&
-      // A loser is refused naming what is stored: CONFLICT in the write, or BAD_USER_INPUT when
-      // validation already sees the winner.
-      losers.every(
-        (a) =>
-          ['CONFLICT', 'BAD_USER_INPUT'].includes(codeOf(a)) &&
-          new RegExp(String(storedType), 'i').test(firstError(a)?.message ?? ''),
-      )
-    ) {
-      describedStored += 1;
-    }
+    const wrongWinner = winners.find(
+      (a) => (a.body?.data as { addRelationship?: { type: string } } | undefined)?.addRelationship?.type !== storedType,
+    );
+    // A loser is refused naming what is stored: CONFLICT in the write, or BAD_USER_INPUT when
+    // validation already sees the winner.
+    const wrongLoser = losers.find(
+      (a) =>
+        !['CONFLICT', 'BAD_USER_INPUT'].includes(codeOf(a)) ||
+        !new RegExp(String(storedType), 'i').test(firstError(a)?.message ?? ''),
+    );
+    if (winners.length === 1 && !wrongWinner && !wrongLoser) describedStored += 1;
+    else
+      mismatch ??=
+        `round ${round}: stored ${String(storedType)}, ${winners.length} acknowledged` +
+        (wrongWinner ? `, one answered ${JSON.stringify(wrongWinner.body?.data)}` : '') +
+        (wrongLoser ? `, one refused ${codeOf(wrongLoser)} "${firstError(wrongLoser)?.message?.slice(0, 160)}"` : '');
   }
   record(
     '2',
     stored.every((n) => n === 1) && describedStored === rounds,
-    `${rounds} rounds × 8 racing types: stored per id ${stored.join(',')}; answers matching what is stored in ${describedStored}/${rounds} rounds (refused: ${tally(loserCodes)})`,
+    `${rounds} rounds × 8 racing types: stored per id ${stored.join(',')}; answers matching what is stored in ${describedStored}/${rounds} rounds (refused: ${tally(loserCodes)})${mismatch ? `; first mismatch: ${mismatch}` : ''}`,
   );
 }
 
@@ -740,6 +748,18 @@ async function loadRun(): Promise<{ item7: { held: boolean; evidence: string }; 
     };
   }
   const weighted = MIX.flatMap((m) => Array.from({ length: m.weight }, () => m));
+  // Each operation of the mix alone, twice (the second warm), so the load line can be read against
+  // what one request costs on this machine.
+  const alone: string[] = [];
+  for (const m of MIX) {
+    const times: number[] = [];
+    for (let k = 0; k < 2; k += 1) {
+      const a = await gql(m.query, m.variables(), { client: '10.9.0.1' });
+      times.push(a.ms);
+    }
+    alone.push(`${m.op} ${times.join('/')} ms`);
+  }
+  console.log(`      one at a time (cold/warm): ${alone.join('; ')}`);
   const sent: Sent[] = [];
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
@@ -870,6 +890,19 @@ async function loadRun(): Promise<{ item7: { held: boolean; evidence: string }; 
     return `${inPhase.filter((x) => x.ok).length}/${inPhase.length} ok`;
   };
   const phases = `before the kill ${phase(0, killRel)}, Neo4j away ${phase(killRel, backRel)}, after ${phase(backRel, Number.POSITIVE_INFINITY)}; kill at ${Math.round(killRel / 1000)} s, back at ${Math.round(backRel / 1000)} s`;
+  // Per operation and phase, to see which part of the mix the server could not carry.
+  const byOp = (from: number, to: number) =>
+    [...new Set(sent.map((x) => x.op))]
+      .map((op) => {
+        const mine = sent.filter((x) => x.op === op && x.at >= from && x.at < to);
+        const codes = tally(
+          mine.filter((x) => !x.ok).flatMap((x) => (x.codes.length ? x.codes : [`HTTP ${x.status}`])),
+        );
+        return `${op} ${mine.filter((x) => x.ok).length}/${mine.length}${codes === 'none' ? '' : ` (${codes})`}`;
+      })
+      .join('; ');
+  console.log(`      before the kill: ${byOp(0, killRel)}`);
+  console.log(`      after Neo4j was back: ${byOp(backRel, Number.POSITIVE_INFINITY)}`);
   const held = lost === 0 && uncoded.length === 0 && recoveredMs !== null && readyMs !== null;
   record(
     'load',
@@ -898,27 +931,35 @@ async function main(): Promise<number> {
   else if ((await getStatus('/health')) !== 200) throw new Error(`No server answers ${BASE}/health.`);
   console.log(`Probing ${BASE} (issue 14, items 1–12)`);
   await setup();
-  await item1();
-  await item2();
-  await item4();
-  await item5();
-  await item6();
-  const seven = await item7();
-  await item9();
-  await item10();
-  await item11();
-  await item12();
+  for (const [item, run] of [
+    ['1', item1],
+    ['2', item2],
+    ['4', item4],
+    ['5', item5],
+    ['6', item6],
+  ] as const) {
+    if (wanted(item)) await run();
+  }
+  const seven = wanted('7') ? await item7() : { held: true, evidence: 'not asked for' };
+  for (const [item, run] of [
+    ['9', item9],
+    ['10', item10],
+    ['11', item11],
+    ['12', item12],
+  ] as const) {
+    if (wanted(item)) await run();
+  }
   let load: Awaited<ReturnType<typeof loadRun>> | undefined;
-  if (OWN && withLoad) load = await loadRun();
+  if (OWN && withLoad && (wanted('7') || wanted('8'))) load = await loadRun();
   const outage = load?.item7 ?? { held: true, evidence: 'outage half not run (no load run)' };
-  record('7', seven.held && outage.held, `${seven.evidence}; ${outage.evidence}`);
+  if (wanted('7')) record('7', seven.held && outage.held, `${seven.evidence}; ${outage.evidence}`);
   if (load) {
     results.push(load.item8);
     console.log(itemLine(load.item8));
-  } else {
+  } else if (wanted('8')) {
     record('8', null, 'needs the load run (Neo4j killed and restarted)');
   }
-  await item3();
+  if (wanted('3')) await item3();
   const failed = results.filter((r) => r.verdict === 'FAILED');
   console.log(
     `\n${results.filter((r) => r.verdict === 'held').length} held, ${failed.length} failed, ${results.filter((r) => r.verdict === 'n/a').length} n/a in ${Math.round((performance.now() - began) / 1000)} s`,
