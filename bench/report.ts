@@ -64,6 +64,21 @@ export function renderMarkdown(report: BenchReport): string {
     );
   }
 
+  if (report.ingest) {
+    const g = report.ingest;
+    lines.push(
+      '## Review: ingest and accept',
+      '',
+      'Articles read and written to the review queue, one transaction each, against the plain import of the records they propose; then accepting proposals (acceptProposals) against the plain import of the same records (bench/ingest-bench.ts). Ratio: import time / workflow time.',
+      '',
+      `| step | workflow s | plain import s | ratio (≥ ${TARGETS.importRatio}) |`,
+      '|---|---|---|---|',
+      `| ingest ${n(g.articles)} articles (${n(g.proposals)} proposals): queue write (reader ${(g.readerMs / 1000).toFixed(1)} s besides) | ${(g.queueWriteMs / 1000).toFixed(1)} | ${(g.importSameMs / 1000).toFixed(1)} | ${g.ingestRatio} ${mark(g.ingestRatio >= TARGETS.importRatio)} |`,
+      `| accept ${n(g.accepted)} proposals | ${(g.acceptMs / 1000).toFixed(1)} | ${(g.importAcceptedMs / 1000).toFixed(1)} | ${g.acceptRatio} ${mark(g.acceptRatio >= TARGETS.importRatio)} |`,
+      '',
+    );
+  }
+
   if (report.import.length > 0) {
     lines.push(
       '## Import',

@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [--sizes=S,M,L] [--skip-server] [--skip-api] [--skip-client] [--skip-extract]
-// [--only-extract] [--only-ingest] [--skip-import] [--skip-analytics] [--classes=actor,relationships]
+// [--only-extract] [--only-ingest] [--skip-ingest] [--skip-import] [--skip-analytics] [--classes=actor,relationships]
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
 // handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
 // cached, the client's rendering and the article reader's speed; prints
@@ -114,6 +114,11 @@ async function main(): Promise<void> {
       log(
         `Neo4j ${db.version}; ${report.machine.cpus} cores, ${report.machine.memoryGiB} GiB; Node ${process.version}`,
       );
+      if (!args.includes('--skip-ingest')) {
+        log('\n== review: ingest and accept, beside the plain import');
+        report.ingest = await benchIngest(db, generateBundle({ ...SIZES.S, seed: SEED }), log);
+        write();
+      }
       for (const name of sizeNames) {
         const size = SIZES[name];
         log(`\n== ${name}: ${size.actors} actors, ${size.relationships} relationships`);
