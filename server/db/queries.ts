@@ -82,12 +82,19 @@ function render(name: string, value: Fill): string {
 /** Fragments whose text follows from the vocabulary; spliced as `__NAME(v)__` they get v. */
 const GENERATED: Readonly<Record<string, (variable: string | null) => string>> = {
   // Relationships by id whatever their type, binding r from a to b for the ids in $ids (or in the
-  // list variable it is spliced with). Neo4j has no index across relationship types, so one arm
-  // per type seeks that type's id constraint index.
+  // list variable it is spliced with). Neo4j has no index across relationship types; the id
+  // registry (one unique node per relationship id, with its ends) is one: a seek for the id and one
+  // for its start, whose relationships are then read (Neo4j expands from there, a cost that grows
+  // with the start's degree). One UNION arm per type, each seeking its type's index, was the way
+  // before: planning it took about 2.7 s against 0.7 s now on a busy machine, and a racing write
+  // planned it again.
   RELATIONSHIPS_BY_ID: (ids) =>
-    `CALL (${ids ?? ''}) {\n${RELATIONSHIP_TYPES.map(
-      (type) => `  MATCH (a:Actor)-[r:${cypherType(type)}]->(b:Actor) WHERE r.id IN ${ids ?? '$ids'} RETURN r, a, b`,
-    ).join('\n  UNION ALL\n')}\n}`,
+    `CALL (${ids ?? ''}) {
+  MATCH (k:RelationshipId) WHERE k.id IN ${ids ?? '$ids'}
+  MATCH (a:Actor {id: k.from})-[r]->(b:Actor {id: k.to})
+  WHERE r.id = k.id
+  RETURN r, a, b
+}`,
 };
 
 // A fragment may pass its own variable on: `__OTHER(__VAR__)__`.
