@@ -25,6 +25,7 @@ import {
 } from '../client/src/api/generated.js';
 import { DEV_PASSWORD, ROOT_DIR, readConfig } from '../server/config.js';
 import { instanceProcesses, start as startNeo4j, stop as stopNeo4j } from '../server/db/neo4j-local.js';
+import { vocabulary } from '../server/model/vocabulary.js';
 import {
   acknowledged,
   bucketAllows,
@@ -333,16 +334,13 @@ async function item1(): Promise<void> {
 
 async function item2(): Promise<void> {
   if (!driver) return record('2', null, 'needs the probe’s own Neo4j');
-  const types = [
-    'CONDEMNS',
-    'ATTACKED',
-    'INVADED',
-    'VISITED',
-    'MET_WITH',
-    'ALLIED_WITH',
-    'COOPERATES_WITH',
-    'SUPPLIES_ARMS_TO',
-  ];
+  // Eight types a country may hold towards a country (not claims, which need `about`): each racer is
+  // valid alone, so a refusal can only come from the race.
+  const types = vocabulary.relationshipTypes
+    .filter((t) => t.from.includes('Country') && t.to.includes('Country') && !t.aboutClaim)
+    .map((t) => t.type)
+    .slice(0, 8);
+  if (types.length < 8) throw new Error(`item 2 needs 8 country-to-country types, the vocabulary has ${types.length}`);
   const rounds = 5;
   const stored: number[] = [];
   let describedStored = 0;
