@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const db = await openBenchDatabase(log);
     try {
       log('\n== review: ingest and accept, beside the plain import');
-      report.ingest = await benchIngest(db, generateBundle({ ...SIZES.S, seed: SEED }), log);
+      report.ingest = await benchIngest(db, generateBundle({ ...SIZES.S, seed: SEED }), log, quick ? 3 : 5);
       write();
     } finally {
       await db.close();

@@ -8,8 +8,10 @@ CALL {
   WITH requested
   UNWIND requested AS p
   WITH DISTINCT p.source AS source
-  MATCH (s:Proposal {source: source})
-  WHERE s.state = 'OPEN' AND NOT s.id IN $ids
+  // By the source index: the planner otherwise scans every proposal's id for the few of an article.
+  MATCH (s:Proposal)
+  USING INDEX s:Proposal(source)
+  WHERE s.source = source AND s.state = 'OPEN' AND NOT s.id IN $ids
   WITH s ORDER BY s.source, s.position
   RETURN collect(s {.*}) AS siblings
 }
