@@ -74,7 +74,8 @@ export function renderMarkdown(report: BenchReport): string {
       `| step | workflow s | plain import s | ratio (≥ ${TARGETS.importRatio}) |`,
       '|---|---|---|---|',
       `| ingest ${n(g.articles)} articles (${n(g.proposals)} proposals): queue write (reader ${(g.readerMs / 1000).toFixed(1)} s besides) | ${(g.queueWriteMs / 1000).toFixed(1)} | ${(g.importSameMs / 1000).toFixed(1)} | ${g.ingestRatio} ${mark(g.ingestRatio >= TARGETS.importRatio)} |`,
-      `| accept ${n(g.accepted)} proposals | ${(g.acceptMs / 1000).toFixed(1)} | ${(g.importAcceptedMs / 1000).toFixed(1)} | ${g.acceptRatio} ${mark(g.acceptRatio >= TARGETS.importRatio)} |`,
+      `| accept ${n(g.accepted)} proposals, warm (median of alternating runs) | ${(g.acceptMs / 1000).toFixed(1)} | ${(g.importAcceptedMs / 1000).toFixed(1)} | ${g.acceptRatio} ${mark(g.acceptRatio >= TARGETS.importRatio)} |`,
+      `| accept ${n(g.accepted)} proposals, cold (query caches cleared before each) | ${(g.acceptColdMs / 1000).toFixed(1)} | ${(g.importColdMs / 1000).toFixed(1)} | ${g.acceptColdRatio} ${mark(g.acceptColdRatio >= TARGETS.importRatio)} |`,
       '',
     );
   }

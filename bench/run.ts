@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       );
       if (!args.includes('--skip-ingest')) {
         log('\n== review: ingest and accept, beside the plain import');
-        report.ingest = await benchIngest(db, generateBundle({ ...SIZES.S, seed: SEED }), log);
+        report.ingest = await benchIngest(db, generateBundle({ ...SIZES.S, seed: SEED }), log, quick ? 3 : 5);
         write();
       }
       for (const name of sizeNames) {
