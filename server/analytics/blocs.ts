@@ -270,6 +270,21 @@ export interface Alliances {
   readonly relationshipCount: number;
 }
 
+/**
+ * The first `k` of `items` by `key`, highest first, equal keys in `order`: what sorting all of them
+ * would give, but only the items at or above the k-th highest key are sorted (a bloc of 9,000
+ * members has tens of thousands of pieces of evidence, of which 50 are kept).
+ */
+function heaviest<T>(items: readonly T[], key: (item: T) => number, k: number, order: (x: T, y: T) => number): T[] {
+  let kept = items;
+  if (items.length > k) {
+    const keys = Float64Array.from(items, key).sort();
+    const least = keys[keys.length - k] as number;
+    kept = items.filter((item) => key(item) >= least);
+  }
+  return [...kept].sort((x, y) => key(y) - key(x) || order(x, y)).slice(0, k);
+}
+
 /** "Russia's camp", "United States' camp". */
 export function campName(name: string): string {
   return name.endsWith('s') ? `${name}' camp` : `${name}'s camp`;
@@ -336,9 +351,12 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
   }
 
   // Members by their part in the evidence; without any (a state and its leader alone), by strength.
+  // Rounded, so that sums equal but for the order of their terms compare equal.
+  const part = held.map(round);
+  const strength = graph.strength.map(round);
   const byPart = (x: number, y: number) =>
-    (held[y] as number) - (held[x] as number) ||
-    (graph.strength[y] as number) - (graph.strength[x] as number) ||
+    (part[y] as number) - (part[x] as number) ||
+    (strength[y] as number) - (strength[x] as number) ||
     compare(graph.ids[x] ?? '', graph.ids[y] ?? '');
   for (const members of unordered) members.sort(byPart);
   const order = unordered.map((_, b) => b);
@@ -355,13 +373,12 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
 
   const inside = new Float64Array(memberLists.length);
   const touching = new Float64Array(memberLists.length);
-  const frustrated: FrustratedTie[] = [];
+  const frustrated: number[] = [];
   let hostileInside = 0;
   let friendlyAcross = 0;
   let frustration = 0;
-  const relationIds = (edges: readonly number[]) => edges.map((i) => graph.edges[i]?.id ?? '');
-  for (const p of graph.pairs) {
-    if (p.weight === 0) continue;
+  graph.pairs.forEach((p, at) => {
+    if (p.weight === 0) return;
     const a = blocOf[p.u] as number;
     const b = blocOf[p.v] as number;
     const magnitude = Math.abs(p.weight);
@@ -372,16 +389,27 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
       if (a === b) hostileInside++;
       else friendlyAcross++;
       frustration += magnitude;
-      frustrated.push({
-        a: graph.ids[p.u] ?? '',
-        b: graph.ids[p.v] ?? '',
-        weight: round(p.weight),
-        inside: a === b,
-        relationships: relationIds(p.edges),
-      });
+      frustrated.push(at);
     }
-  }
-  frustrated.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || compare(x.a, y.a) || compare(x.b, y.b));
+  });
+  const pairOf = (i: number) => graph.pairs[i] as (typeof graph.pairs)[number];
+  const ties = heaviest(
+    frustrated,
+    (i) => Math.abs(round(pairOf(i).weight)),
+    MAX_FRUSTRATED,
+    (x, y) =>
+      compare(graph.ids[pairOf(x).u] ?? '', graph.ids[pairOf(y).u] ?? '') ||
+      compare(graph.ids[pairOf(x).v] ?? '', graph.ids[pairOf(y).v] ?? ''),
+  ).map((i): FrustratedTie => {
+    const p = pairOf(i);
+    return {
+      a: graph.ids[p.u] ?? '',
+      b: graph.ids[p.v] ?? '',
+      weight: round(p.weight),
+      inside: blocOf[p.u] === blocOf[p.v],
+      relationships: p.edges.map((j) => graph.edges[j]?.id ?? ''),
+    };
+  });
 
   const relations = memberLists.map(() => new Map<number, { cooperation: number; conflict: number; count: number }>());
   for (const e of graph.edges) {
@@ -422,9 +450,12 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
           net: round(r.cooperation + r.conflict),
           relationships: r.count,
         })),
-      evidence: (evidence[b] ?? [])
-        .sort((x, y) => y.weight - x.weight || compare(x.relationship, y.relationship))
-        .slice(0, MAX_EVIDENCE),
+      evidence: heaviest(
+        evidence[b] ?? [],
+        (e) => e.weight,
+        MAX_EVIDENCE,
+        (x, y) => compare(x.relationship, y.relationship),
+      ),
     };
   });
   return {
@@ -434,7 +465,7 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
       weight: round(frustration),
       hostileInside,
       friendlyAcross,
-      ties: frustrated.slice(0, MAX_FRUSTRATED),
+      ties,
     },
     actorCount: n,
     relationshipCount: graph.edges.length,
