@@ -131,22 +131,36 @@ class Labels {
   }
 }
 
-/** Moves single nodes to the bloc they are most tied to while that lowers the frustration. */
-function localMoves(g: Augmented, labels: Labels): boolean {
+/** Marks a node and its neighbours for another look: their sums towards the blocs have changed. */
+function touch(g: Augmented, dirty: Uint8Array, v: number): void {
+  dirty[v] = 1;
+  for (let j = g.offsets[v] as number; j < (g.offsets[v + 1] as number); j++) dirty[g.neighbours[j] as number] = 1;
+}
+
+/**
+ * Moves single nodes to the bloc they are most tied to while that lowers the frustration. A pass
+ * visits the nodes in order but skips those no move has touched since their last look (`dirty`):
+ * their sums are the same, so they would stay; the moves are those of a pass over every node.
+ */
+function localMoves(g: Augmented, labels: Labels, dirty: Uint8Array): boolean {
   const { bloc, sizes } = labels;
   const sum = new Float64Array(g.size);
   const stamp = new Int32Array(g.size).fill(-1);
   const seen: number[] = [];
+  let look = 0;
   let movedAny = false;
   for (let pass = 0; pass < MAX_ROUNDS; pass++) {
     let moved = false;
     for (let v = 0; v < g.size; v++) {
+      if (dirty[v] === 0) continue;
+      dirty[v] = 0;
+      look++;
       const current = bloc[v] as number;
       seen.length = 0;
       for (let j = g.offsets[v] as number; j < (g.offsets[v + 1] as number); j++) {
         const c = bloc[g.neighbours[j] as number] as number;
-        if (stamp[c] !== v) {
-          stamp[c] = v;
+        if (stamp[c] !== look) {
+          stamp[c] = look;
           sum[c] = 0;
           seen.push(c);
         }
@@ -154,8 +168,9 @@ function localMoves(g: Augmented, labels: Labels): boolean {
       }
       // Moving v from bloc A to bloc B changes the frustration by sum(A) − sum(B); a bloc of its own is 0.
       let best = current;
-      let bestSum = stamp[current] === v ? (sum[current] as number) : 0;
-      for (const c of seen.sort((a, b) => a - b)) {
+      let bestSum = stamp[current] === look ? (sum[current] as number) : 0;
+      if (seen.length > 1) seen.sort((a, b) => a - b);
+      for (const c of seen) {
         if ((sum[c] as number) > bestSum + EPS) {
           best = c;
           bestSum = sum[c] as number;
@@ -164,6 +179,8 @@ function localMoves(g: Augmented, labels: Labels): boolean {
       if (bestSum < -EPS && (sizes[current] as number) > 1) best = labels.fresh();
       if (best !== current) {
         labels.move(v, best);
+        touch(g, dirty, v);
+        dirty[v] = 0;
         moved = true;
         movedAny = true;
       }
@@ -174,7 +191,7 @@ function localMoves(g: Augmented, labels: Labels): boolean {
 }
 
 /** Merges pairs of blocs whose ties to each other are friendly on balance (largest first). */
-function merges(g: Augmented, labels: Labels): boolean {
+function merges(g: Augmented, labels: Labels, dirty: Uint8Array): boolean {
   const { bloc } = labels;
   const between = new Map<number, number>();
   for (let i = 0; i < g.from.length; i++) {
@@ -199,6 +216,7 @@ function merges(g: Augmented, labels: Labels): boolean {
     const target = into.get(bloc[v] as number);
     if (target !== undefined && target !== bloc[v]) {
       labels.move(v, target);
+      touch(g, dirty, v);
       merged = true;
     }
   }
@@ -209,9 +227,10 @@ function merges(g: Augmented, labels: Labels): boolean {
 export function partition(graph: SignedGraph, share = ADVERSARY_SHARE): Int32Array {
   const g = augmented(graph, share);
   const labels = new Labels(louvainStart(g));
+  const dirty = new Uint8Array(g.size).fill(1);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const moved = localMoves(g, labels);
-    if (!merges(g, labels) && !moved) break;
+    const moved = localMoves(g, labels, dirty);
+    if (!merges(g, labels, dirty) && !moved) break;
   }
   return labels.bloc.slice(0, graph.ids.length);
 }
