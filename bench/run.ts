@@ -4,6 +4,8 @@
 // handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
 // cached, the client's rendering and the article reader's speed; prints
 // the figures beside their targets and writes bench/results/<run>.json and .md. Never a test.
+// First: it sets NODE_ENV before any import loads graphql.
+import './production-env.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

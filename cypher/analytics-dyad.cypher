@@ -6,8 +6,8 @@
 // when the other side does what it is about). Found by expanding the sides, which beats a seek per
 // claimed id and type at a hub with a thousand claims. The dyad computed on these is the dyad
 // computed on the whole projection (tests/int/analytics-seeds.int.test.ts).
-// params: $f (see relationship-filter and relationship-ends), $a, $b, $withMembers, $membershipTypes
-// returns: edges, actors, claimed, as cypher/analytics-projection.cypher
+// params: $f (see relationship-filter and relationship-ends), $a, $b, $withMembers, $membershipTypes, $batch
+// returns: edges, actors, claimed, as cypher/analytics-projection.cypher (in rows of $batch)
 CALL () {
   MATCH (a:Actor)-[r]->(b:Actor)
   WHERE $withMembers AND b.id IN [$a, $b] AND type(r) IN $membershipTypes
@@ -37,4 +37,6 @@ CALL (side, about) {
   WITH DISTINCT q
   RETURN collect(q.id + ' ' + type(q) + ' ' + startNode(q).id + ' ' + endNode(q).id) AS claimed
 }
-RETURN edges, actors, claimed
+UNWIND range(0, (CASE WHEN size(edges) > size(actors) THEN size(edges) ELSE size(actors) END) / $batch) AS k
+RETURN edges[k * $batch..(k + 1) * $batch] AS edges, actors[k * $batch..(k + 1) * $batch] AS actors,
+  claimed[k * $batch..(k + 1) * $batch] AS claimed

@@ -131,22 +131,36 @@ class Labels {
   }
 }
 
-/** Moves single nodes to the bloc they are most tied to while that lowers the frustration. */
-function localMoves(g: Augmented, labels: Labels): boolean {
+/** Marks a node and its neighbours for another look: their sums towards the blocs have changed. */
+function touch(g: Augmented, dirty: Uint8Array, v: number): void {
+  dirty[v] = 1;
+  for (let j = g.offsets[v] as number; j < (g.offsets[v + 1] as number); j++) dirty[g.neighbours[j] as number] = 1;
+}
+
+/**
+ * Moves single nodes to the bloc they are most tied to while that lowers the frustration. A pass
+ * visits the nodes in order but skips those no move has touched since their last look (`dirty`):
+ * their sums are the same, so they would stay; the moves are those of a pass over every node.
+ */
+function localMoves(g: Augmented, labels: Labels, dirty: Uint8Array): boolean {
   const { bloc, sizes } = labels;
   const sum = new Float64Array(g.size);
   const stamp = new Int32Array(g.size).fill(-1);
   const seen: number[] = [];
+  let look = 0;
   let movedAny = false;
   for (let pass = 0; pass < MAX_ROUNDS; pass++) {
     let moved = false;
     for (let v = 0; v < g.size; v++) {
+      if (dirty[v] === 0) continue;
+      dirty[v] = 0;
+      look++;
       const current = bloc[v] as number;
       seen.length = 0;
       for (let j = g.offsets[v] as number; j < (g.offsets[v + 1] as number); j++) {
         const c = bloc[g.neighbours[j] as number] as number;
-        if (stamp[c] !== v) {
-          stamp[c] = v;
+        if (stamp[c] !== look) {
+          stamp[c] = look;
           sum[c] = 0;
           seen.push(c);
         }
@@ -154,8 +168,9 @@ function localMoves(g: Augmented, labels: Labels): boolean {
       }
       // Moving v from bloc A to bloc B changes the frustration by sum(A) − sum(B); a bloc of its own is 0.
       let best = current;
-      let bestSum = stamp[current] === v ? (sum[current] as number) : 0;
-      for (const c of seen.sort((a, b) => a - b)) {
+      let bestSum = stamp[current] === look ? (sum[current] as number) : 0;
+      if (seen.length > 1) seen.sort((a, b) => a - b);
+      for (const c of seen) {
         if ((sum[c] as number) > bestSum + EPS) {
           best = c;
           bestSum = sum[c] as number;
@@ -164,6 +179,8 @@ function localMoves(g: Augmented, labels: Labels): boolean {
       if (bestSum < -EPS && (sizes[current] as number) > 1) best = labels.fresh();
       if (best !== current) {
         labels.move(v, best);
+        touch(g, dirty, v);
+        dirty[v] = 0;
         moved = true;
         movedAny = true;
       }
@@ -174,7 +191,7 @@ function localMoves(g: Augmented, labels: Labels): boolean {
 }
 
 /** Merges pairs of blocs whose ties to each other are friendly on balance (largest first). */
-function merges(g: Augmented, labels: Labels): boolean {
+function merges(g: Augmented, labels: Labels, dirty: Uint8Array): boolean {
   const { bloc } = labels;
   const between = new Map<number, number>();
   for (let i = 0; i < g.from.length; i++) {
@@ -199,6 +216,7 @@ function merges(g: Augmented, labels: Labels): boolean {
     const target = into.get(bloc[v] as number);
     if (target !== undefined && target !== bloc[v]) {
       labels.move(v, target);
+      touch(g, dirty, v);
       merged = true;
     }
   }
@@ -209,9 +227,10 @@ function merges(g: Augmented, labels: Labels): boolean {
 export function partition(graph: SignedGraph, share = ADVERSARY_SHARE): Int32Array {
   const g = augmented(graph, share);
   const labels = new Labels(louvainStart(g));
+  const dirty = new Uint8Array(g.size).fill(1);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const moved = localMoves(g, labels);
-    if (!merges(g, labels) && !moved) break;
+    const moved = localMoves(g, labels, dirty);
+    if (!merges(g, labels, dirty) && !moved) break;
   }
   return labels.bloc.slice(0, graph.ids.length);
 }
@@ -268,6 +287,21 @@ export interface Alliances {
   };
   readonly actorCount: number;
   readonly relationshipCount: number;
+}
+
+/**
+ * The first `k` of `items` by `key`, highest first, equal keys in `order`: what sorting all of them
+ * would give, but only the items at or above the k-th highest key are sorted (a bloc of 9,000
+ * members has tens of thousands of pieces of evidence, of which 50 are kept).
+ */
+function heaviest<T>(items: readonly T[], key: (item: T) => number, k: number, order: (x: T, y: T) => number): T[] {
+  let kept = items;
+  if (items.length > k) {
+    const keys = Float64Array.from(items, key).sort();
+    const least = keys[keys.length - k] as number;
+    kept = items.filter((item) => key(item) >= least);
+  }
+  return [...kept].sort((x, y) => key(y) - key(x) || order(x, y)).slice(0, k);
 }
 
 /** "Russia's camp", "United States' camp". */
@@ -336,9 +370,12 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
   }
 
   // Members by their part in the evidence; without any (a state and its leader alone), by strength.
+  // Rounded, so that sums equal but for the order of their terms compare equal.
+  const part = held.map(round);
+  const strength = graph.strength.map(round);
   const byPart = (x: number, y: number) =>
-    (held[y] as number) - (held[x] as number) ||
-    (graph.strength[y] as number) - (graph.strength[x] as number) ||
+    (part[y] as number) - (part[x] as number) ||
+    (strength[y] as number) - (strength[x] as number) ||
     compare(graph.ids[x] ?? '', graph.ids[y] ?? '');
   for (const members of unordered) members.sort(byPart);
   const order = unordered.map((_, b) => b);
@@ -355,13 +392,12 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
 
   const inside = new Float64Array(memberLists.length);
   const touching = new Float64Array(memberLists.length);
-  const frustrated: FrustratedTie[] = [];
+  const frustrated: number[] = [];
   let hostileInside = 0;
   let friendlyAcross = 0;
   let frustration = 0;
-  const relationIds = (edges: readonly number[]) => edges.map((i) => graph.edges[i]?.id ?? '');
-  for (const p of graph.pairs) {
-    if (p.weight === 0) continue;
+  graph.pairs.forEach((p, at) => {
+    if (p.weight === 0) return;
     const a = blocOf[p.u] as number;
     const b = blocOf[p.v] as number;
     const magnitude = Math.abs(p.weight);
@@ -372,16 +408,27 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
       if (a === b) hostileInside++;
       else friendlyAcross++;
       frustration += magnitude;
-      frustrated.push({
-        a: graph.ids[p.u] ?? '',
-        b: graph.ids[p.v] ?? '',
-        weight: round(p.weight),
-        inside: a === b,
-        relationships: relationIds(p.edges),
-      });
+      frustrated.push(at);
     }
-  }
-  frustrated.sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || compare(x.a, y.a) || compare(x.b, y.b));
+  });
+  const pairOf = (i: number) => graph.pairs[i] as (typeof graph.pairs)[number];
+  const ties = heaviest(
+    frustrated,
+    (i) => Math.abs(round(pairOf(i).weight)),
+    MAX_FRUSTRATED,
+    (x, y) =>
+      compare(graph.ids[pairOf(x).u] ?? '', graph.ids[pairOf(y).u] ?? '') ||
+      compare(graph.ids[pairOf(x).v] ?? '', graph.ids[pairOf(y).v] ?? ''),
+  ).map((i): FrustratedTie => {
+    const p = pairOf(i);
+    return {
+      a: graph.ids[p.u] ?? '',
+      b: graph.ids[p.v] ?? '',
+      weight: round(p.weight),
+      inside: blocOf[p.u] === blocOf[p.v],
+      relationships: p.edges.map((j) => graph.edges[j]?.id ?? ''),
+    };
+  });
 
   const relations = memberLists.map(() => new Map<number, { cooperation: number; conflict: number; count: number }>());
   for (const e of graph.edges) {
@@ -422,9 +469,12 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
           net: round(r.cooperation + r.conflict),
           relationships: r.count,
         })),
-      evidence: (evidence[b] ?? [])
-        .sort((x, y) => y.weight - x.weight || compare(x.relationship, y.relationship))
-        .slice(0, MAX_EVIDENCE),
+      evidence: heaviest(
+        evidence[b] ?? [],
+        (e) => e.weight,
+        MAX_EVIDENCE,
+        (x, y) => compare(x.relationship, y.relationship),
+      ),
     };
   });
   return {
@@ -434,7 +484,7 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
       weight: round(frustration),
       hostileInside,
       friendlyAcross,
-      ties: frustrated.slice(0, MAX_FRUSTRATED),
+      ties,
     },
     actorCount: n,
     relationshipCount: graph.edges.length,

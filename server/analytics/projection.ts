@@ -12,6 +12,8 @@ const DYAD = query('analytics-dyad');
 
 // A cache shares one read among requests, so one client going away must not cancel it for the others.
 const UNCANCELLED = new AbortController().signal;
+/** Items per list per row of the projection's answer: records of a few Bolt chunks each decode fast. */
+export const PROJECTION_BATCH = 500;
 
 /** The fields of one space-separated row (see the query); anything else is refused, not guessed at. */
 function fields(row: string, count: number, what: string): string[] {
@@ -22,19 +24,20 @@ function fields(row: string, count: number, what: string): string[] {
 
 /**
  * The whole graph of a filter. With `claims: false` (what blocs and centrality need) the answer's
- * `claimed` is empty, which saves a second pass over the relationships.
+ * `claimed` is empty and its edges have no day or about: only a dyad reads those, which saves a
+ * second pass over the relationships and two properties of each.
  */
 export async function readProjection(
   executor: Executor,
   f: FilterParams,
   options: { readonly claims: boolean },
 ): Promise<Projection> {
-  const [row] = await executor.read(
+  const rows = await executor.read(
     PROJECTION,
-    { f, claims: options.claims },
+    { f, claims: options.claims, batch: PROJECTION_BATCH },
     { operation: 'analytics-projection', class: 'analytics', signal: UNCANCELLED },
   );
-  return projectionOf(row);
+  return projectionOf(rows);
 }
 
 /** The part of the projection a dyad of `a` and `b` looks at (cypher/analytics-dyad.cypher). */
@@ -45,16 +48,17 @@ export async function readDyadProjection(
   b: string,
   withMembers: boolean,
 ): Promise<Projection> {
-  const [row] = await executor.read(
+  const rows = await executor.read(
     DYAD,
-    { f, a, b, withMembers, membershipTypes: MEMBERSHIP_TYPES },
+    { f, a, b, withMembers, membershipTypes: MEMBERSHIP_TYPES, batch: PROJECTION_BATCH },
     { operation: 'analytics-dyad', class: 'analytics', signal: UNCANCELLED },
   );
-  return projectionOf(row);
+  return projectionOf(rows);
 }
 
-function projectionOf(row: Record<string, unknown> | undefined): Projection {
-  const edges = ((row?.edges ?? []) as string[]).map((text) => {
+function projectionOf(rows: readonly Record<string, unknown>[]): Projection {
+  const joined = <T>(column: string) => rows.flatMap((row) => (row[column] ?? []) as T[]);
+  const edges = joined<string>('edges').map((text) => {
     const [id, type, from, to, status, confidence, day, about] = fields(text, 8, 'relationship') as [
       string,
       string,
@@ -68,10 +72,10 @@ function projectionOf(row: Record<string, unknown> | undefined): Projection {
     return { id, type, from, to, status, confidence: Number(confidence), day, about: about === '' ? null : about };
   });
   const claimed = new Map(
-    ((row?.claimed ?? []) as string[]).map((text) => {
+    joined<string>('claimed').map((text) => {
       const [id, type, from, to] = fields(text, 4, 'claimed relationship') as [string, string, string, string];
       return [id, { type, from, to }] as const;
     }),
   );
-  return { actors: (row?.actors ?? []) as ProjectedActor[], edges, claimed };
+  return { actors: joined<ProjectedActor>('actors'), edges, claimed };
 }

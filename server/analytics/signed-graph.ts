@@ -98,61 +98,125 @@ export function weigh(
   return { kind: 'act', weight: score, score };
 }
 
-/** Builds the signed graph; actors that no edge touches are left out. Deterministic for equal input. */
+/**
+ * Builds the signed graph; actors that no edge touches are left out. Deterministic for equal input
+ * in any order: actors in id order, pairs in the order of their ends' indices, a pair's edges in id
+ * order. One pass after a bucket sort by the lower end, so no sort runs over all the edges.
+ */
 export function signedGraph(projection: Projection): SignedGraph {
-  const touched = new Set<string>();
+  const all = new Map<string, number>();
+  projection.actors.forEach((a, i) => {
+    all.set(a.id, i);
+  });
+  const touched = new Uint8Array(projection.actors.length);
   for (const e of projection.edges) {
     if (e.from === e.to) continue;
-    touched.add(e.from);
-    touched.add(e.to);
+    const f = all.get(e.from);
+    const t = all.get(e.to);
+    if (f === undefined || t === undefined) continue;
+    touched[f] = 1;
+    touched[t] = 1;
   }
-  const actors = projection.actors.filter((a) => touched.has(a.id)).sort((x, y) => compare(x.id, y.id));
+  const actors = projection.actors.filter((_, i) => touched[i] === 1).sort((x, y) => compare(x.id, y.id));
   const ids = actors.map((a) => a.id);
   const index = new Map(ids.map((id, i) => [id, i]));
-  const weights = new Map<string, ReturnType<typeof weigh>>();
-  const edges: WeightedEdge[] = [];
-  for (const e of [...projection.edges].sort((x, y) => compare(x.id, y.id))) {
+  const n = ids.length;
+
+  // The ends of each edge (and lower index first), bucketed by the lower end; -1 for an edge left out.
+  const m = projection.edges.length;
+  const starting = new Int32Array(m);
+  const ending = new Int32Array(m);
+  const lo = new Int32Array(m);
+  const hi = new Int32Array(m);
+  const starts = new Int32Array(n + 1);
+  projection.edges.forEach((e, i) => {
     const u = index.get(e.from);
     const v = index.get(e.to);
-    if (u === undefined || v === undefined || u === v) continue;
-    const unitKey = `${e.type} ${e.status}`;
-    let unit = weights.get(unitKey);
-    if (unit === undefined) {
-      unit = weigh(e.type, 1, e.status);
-      weights.set(unitKey, unit);
+    if (u === undefined || v === undefined || u === v) {
+      lo[i] = -1;
+      return;
     }
-    const { id, type, from, to, status, confidence, day, about } = e;
-    const [weight, score] = [unit.weight * confidence, unit.score * confidence];
-    edges.push({ id, type, from, to, status, confidence, day, about, kind: unit.kind, weight, score, u, v });
+    const low = Math.min(u, v);
+    starting[i] = u;
+    ending[i] = v;
+    lo[i] = low;
+    hi[i] = Math.max(u, v);
+    starts[low + 1] = (starts[low + 1] as number) + 1;
+  });
+  for (let k = 0; k < n; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
+  const order = new Int32Array(starts[n] as number);
+  const fill = starts.slice(0, n);
+  for (let i = 0; i < m; i++) {
+    const u = lo[i] as number;
+    if (u < 0) continue;
+    order[fill[u] as number] = i;
+    fill[u] = (fill[u] as number) + 1;
+  }
+  const byEnd = (x: number, y: number) =>
+    (hi[x] as number) - (hi[y] as number) ||
+    compare((projection.edges[x] as ProjectedEdge).id, (projection.edges[y] as ProjectedEdge).id);
+  for (let k = 0; k < n; k++) {
+    const [first, end] = [starts[k] as number, starts[k + 1] as number];
+    if (end - first > 1) order.subarray(first, end).sort(byEnd);
   }
 
-  const pairIndex = new Map<number, number>();
+  const units = new Map<string, Map<string, ReturnType<typeof weigh>>>();
+  const unitOf = (type: string, status: string) => {
+    let byStatus = units.get(type);
+    if (byStatus === undefined) {
+      byStatus = new Map();
+      units.set(type, byStatus);
+    }
+    let unit = byStatus.get(status);
+    if (unit === undefined) {
+      unit = weigh(type, 1, status);
+      byStatus.set(status, unit);
+    }
+    return unit;
+  };
+  const edges: WeightedEdge[] = [];
   const pairs: { u: number; v: number; weight: number; edges: number[] }[] = [];
   const edgesOf: number[][] = ids.map(() => []);
-  const n = ids.length;
-  edges.forEach((e, i) => {
-    const [u, v] = e.u < e.v ? [e.u, e.v] : [e.v, e.u];
-    const key = u * n + v;
-    let p = pairIndex.get(key);
-    if (p === undefined) {
-      p = pairs.length;
-      pairIndex.set(key, p);
-      pairs.push({ u, v, weight: 0, edges: [] });
-    }
-    const pair = pairs[p] as (typeof pairs)[number];
-    pair.weight += e.weight;
-    pair.edges.push(i);
-    edgesOf[e.u]?.push(i);
-    edgesOf[e.v]?.push(i);
-  });
   const pairsOf: number[][] = ids.map(() => []);
+  let pair: (typeof pairs)[number] | undefined;
+  for (const i of order) {
+    const e = projection.edges[i] as ProjectedEdge;
+    const u = starting[i] as number;
+    const v = ending[i] as number;
+    const unit = unitOf(e.type, e.status);
+    const { id, type, from, to, status, confidence, day, about } = e;
+    const at = edges.length;
+    edges.push({
+      id,
+      type,
+      from,
+      to,
+      status,
+      confidence,
+      day,
+      about,
+      kind: unit.kind,
+      weight: unit.weight * confidence,
+      score: unit.score * confidence,
+      u,
+      v,
+    });
+    edgesOf[u]?.push(at);
+    edgesOf[v]?.push(at);
+    if (pair === undefined || pair.u !== lo[i] || pair.v !== hi[i]) {
+      pair = { u: lo[i] as number, v: hi[i] as number, weight: 0, edges: [] };
+      pairsOf[pair.u]?.push(pairs.length);
+      pairsOf[pair.v]?.push(pairs.length);
+      pairs.push(pair);
+    }
+    pair.weight += unit.weight * confidence;
+    pair.edges.push(at);
+  }
   const strength = new Float64Array(n);
-  pairs.forEach((p, i) => {
-    pairsOf[p.u]?.push(i);
-    pairsOf[p.v]?.push(i);
-    strength[p.u] = (strength[p.u] ?? 0) + Math.abs(p.weight);
-    strength[p.v] = (strength[p.v] ?? 0) + Math.abs(p.weight);
-  });
+  for (const p of pairs) {
+    strength[p.u] = (strength[p.u] as number) + Math.abs(p.weight);
+    strength[p.v] = (strength[p.v] as number) + Math.abs(p.weight);
+  }
   return { ids, index, actors, edges, pairs, pairsOf, edgesOf, strength, claimed: projection.claimed };
 }
 

@@ -25,7 +25,8 @@ export const MAX_TOP = 500;
 interface InGraph {
   readonly graph: SignedGraph;
 }
-type BlocParent = Omit<Bloc, 'relations'> & InGraph & { size: number; relations: RelationParent[] };
+type BlocParent = Omit<Bloc, 'relations'> &
+  InGraph & { size: number; relations: RelationParent[]; memberRows?: ActorRow[] };
 interface RelationParent {
   bloc: BlocParent;
   cooperation: number;
@@ -38,13 +39,40 @@ type TieParent = FrustratedTie & InGraph;
 type ScoreParent = { rank: number; actor: string; score: number } & InGraph;
 type EventParent = DyadEvent & InGraph;
 
+// Rows made once per analysed graph and shared by the requests on it (nothing changes a row).
+const actorRows = new WeakMap<SignedGraph, (ActorRow | undefined)[]>();
+
 function actorRow(graph: SignedGraph, id: string): ActorRow {
-  const actor = graph.actors[graph.index.get(id) ?? -1];
+  const at = graph.index.get(id) ?? -1;
+  const actor = graph.actors[at];
   if (actor === undefined) throw new Error(`Actor "${id}" is not in the analysed graph.`);
-  return { id, kind: actor.kind, name: actor.name, aliases: [...actor.aliases], description: actor.description };
+  let rows = actorRows.get(graph);
+  if (rows === undefined) {
+    rows = [];
+    actorRows.set(graph, rows);
+  }
+  let row = rows[at];
+  if (row === undefined) {
+    row = { id, kind: actor.kind, name: actor.name, aliases: [...actor.aliases], description: actor.description };
+    rows[at] = row;
+  }
+  return row;
 }
 
-function alliancesParent({ graph, version, value }: Answer<Alliances>) {
+// An alliances answer is shaped for GraphQL once and kept with it, as its member rows are, so a
+// request the cache answers maps nothing: at 10,000 actors the shaping cost more than the lookup.
+const shaped = new WeakMap<Answer<Alliances>, ReturnType<typeof shapeAlliances>>();
+
+function alliancesParent(answer: Answer<Alliances>) {
+  let parent = shaped.get(answer);
+  if (parent === undefined) {
+    parent = shapeAlliances(answer);
+    shaped.set(answer, parent);
+  }
+  return parent;
+}
+
+function shapeAlliances({ graph, version, value }: Answer<Alliances>) {
   const blocs: BlocParent[] = value.blocs.map((b) => ({ ...b, size: b.members.length, relations: [], graph }));
   value.blocs.forEach((b, i) => {
     (blocs[i] as BlocParent).relations = b.relations.map((r) => ({ ...r, bloc: blocs[r.bloc] as BlocParent }));
@@ -148,7 +176,10 @@ export const analyticsResolvers: ResolverMap = {
 
   Bloc: {
     leader: (b: BlocParent) => actorRow(b.graph, b.leader),
-    members: (b: BlocParent) => b.members.map((id) => actorRow(b.graph, id)),
+    members: (b: BlocParent) => {
+      b.memberRows ??= b.members.map((id) => actorRow(b.graph, id));
+      return b.memberRows;
+    },
     evidence: (b: BlocParent, args: { first?: number | null }) =>
       b.evidence
         .slice(0, intBetween('first', args.first, 1, MAX_EVIDENCE, 5))
