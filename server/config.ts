@@ -51,8 +51,11 @@ export interface Config {
   readonly port: number;
   /** Interface the HTTP server binds. Default 127.0.0.1 (HOST). */
   readonly host: string;
-  /** Bearer token that enables mutations; writes are refused while unset (API_TOKEN). */
-  readonly apiToken: string | undefined;
+  /**
+   * Bearer tokens that enable mutations, each with the name review decisions record: API_TOKEN
+   * (named "api") and API_TOKENS ("name:secret,name:secret"). Empty: writes are refused.
+   */
+  readonly apiTokens: readonly ApiToken[];
   /** pino's level: trace, debug, info, warn, error, fatal or silent. Default info, silent in test (LOG_LEVEL). */
   readonly logLevel: string;
   /** `pretty` lines for a person, `json` lines for a machine; `auto` (LOG_FORMAT unset): pretty at a terminal. */
@@ -67,6 +70,13 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Token bucket per client for the expensive fields (paths, neighbourhoods of depth 2 or more). */
   readonly rateLimit: RateLimitConfig;
+}
+
+/** A writer: the name its decisions record (decidedBy) and the secret it sends as a bearer token. */
+export interface ApiToken {
+  readonly name: string;
+  /** Not enumerable: JSON, util.inspect and the logger never show it; read it by name. */
+  readonly secret: string;
 }
 
 export interface RateLimitConfig {
@@ -134,6 +144,76 @@ function origins(env: Env, name: string): string[] {
     });
 }
 
+/** The name API_TOKEN's token has in decisions. */
+export const API_TOKEN_NAME = 'api';
+/** At least this many characters per secret: a short one can be guessed through the API. */
+export const MIN_SECRET_LENGTH = 16;
+const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const SECRET = /^[\x21-\x7e]+$/;
+
+function apiToken(name: string, secret: string): ApiToken {
+  const token = { name } as ApiToken;
+  Object.defineProperty(token, 'secret', { value: secret, enumerable: false });
+  return token;
+}
+
+/** Why a secret is unusable, or null. Never says what the secret is. */
+function secretProblem(secret: string): string | null {
+  if (secret === '') return 'has an empty secret';
+  if (!SECRET.test(secret))
+    return 'has a secret with a space or a character outside visible ASCII (a bearer token cannot carry it)';
+  if (secret.length < MIN_SECRET_LENGTH)
+    return `has a secret of ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} (e.g. openssl rand -hex 24)`;
+  return null;
+}
+
+/**
+ * API_TOKEN (named "api") and API_TOKENS ("alice:<secret>,bob:<secret>"). An error names the
+ * variable and the entry (position and name), never a secret.
+ */
+function apiTokens(env: Env): ApiToken[] {
+  // Each token with how an error names it.
+  const tokens: { token: ApiToken; label: string }[] = [];
+  const single = text(env, 'API_TOKEN');
+  if (single !== undefined) {
+    const problem = secretProblem(single);
+    if (problem) throw new ConfigError(`API_TOKEN ${problem}.`);
+    tokens.push({ token: apiToken(API_TOKEN_NAME, single), label: `API_TOKEN (named "${API_TOKEN_NAME}")` });
+  }
+  const list = text(env, 'API_TOKENS');
+  (list === undefined ? [] : list.split(',')).forEach((raw, i) => {
+    const entry = raw.trim();
+    const where = `API_TOKENS: entry ${i + 1}`;
+    if (entry === '') throw new ConfigError(`${where} is empty; write the tokens as name:secret,name:secret.`);
+    const colon = entry.indexOf(':');
+    if (colon < 0) throw new ConfigError(`${where} has no ":"; write each token as name:secret.`);
+    const name = entry.slice(0, colon);
+    const secret = entry.slice(colon + 1);
+    if (name === '') throw new ConfigError(`${where} has no name before ":"; write it as name:secret.`);
+    if (!TOKEN_NAME.test(name)) {
+      throw new ConfigError(
+        `${where}: the name ${JSON.stringify(name)} is not valid: use letters, digits, ".", "_" and "-" (at most 64, starting with a letter or digit).`,
+      );
+    }
+    const label = `entry ${i + 1} ("${name}")`;
+    const problem = secretProblem(secret);
+    if (problem) throw new ConfigError(`API_TOKENS: ${label} ${problem}.`);
+    for (const other of tokens) {
+      // Names compare case-blind: "Alice" and "alice" would read as one person in decidedBy.
+      if (other.token.name.toLowerCase() === name.toLowerCase()) {
+        throw new ConfigError(`API_TOKENS: ${label} has the name of ${other.label}; each token needs its own name.`);
+      }
+      if (other.token.secret === secret) {
+        throw new ConfigError(
+          `API_TOKENS: ${label} has the secret of ${other.label}; each token needs its own secret.`,
+        );
+      }
+    }
+    tokens.push({ token: apiToken(name, secret), label });
+  });
+  return tokens.map((t) => t.token);
+}
+
 function text(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw === '' ? undefined : raw;
@@ -177,7 +257,7 @@ export function readConfig(env: Env = process.env): Config {
     nodeEnv: nodeEnvRaw,
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: text(env, 'HOST') ?? '127.0.0.1',
-    apiToken: text(env, 'API_TOKEN'),
+    apiTokens: apiTokens(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS) ?? (nodeEnvRaw === 'test' ? 'silent' : 'info'),
     logFormat:
       oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, ' (unset: pretty at a terminal, JSON otherwise)') ?? 'auto',

@@ -13,7 +13,8 @@ export function logFormat(setting: Config['logFormat'] | undefined, isTTY: boole
 }
 
 /**
- * Structured logs. Secrets never reach them: the config's password and token fields and any
+ * Structured logs. Secrets never reach them: the config's password and token fields (an API
+ * token's secret is not even enumerable, so a logged config holds only its name) and any
  * authorization or cookie header are redacted (before a line is prettified too), and request
  * logging (server/http/use-request-log.ts) writes neither headers nor variables. `destination`
  * lets tests read the lines; a destination is no terminal, so its lines are JSON unless the
@@ -34,6 +35,8 @@ export function createLogger(
         '*.apiToken',
         'token',
         '*.token',
+        'secret',
+        '*.secret',
         'authorization',
         '*.authorization',
         'headers.authorization',

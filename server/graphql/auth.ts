@@ -1,7 +1,9 @@
-// Writes need `Authorization: Bearer <API_TOKEN>`; reads are public. While API_TOKEN is unset,
-// every write is refused with a message saying how to enable writes.
+// Writes need `Authorization: Bearer <secret>` of a configured token (API_TOKEN, API_TOKENS);
+// reads are public. With no token configured, every write is refused with a message saying how to
+// enable writes. The token's name is who the review decisions record (decidedBy).
 import crypto from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import type { ApiToken } from '../config.js';
 import type { Context } from './context.js';
 
 const digest = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest();
@@ -12,32 +14,48 @@ export function tokenMatches(presented: string, expected: string): boolean {
   return crypto.timingSafeEqual(digest(presented), digest(expected));
 }
 
-/** The name review decisions record for a writer: the server has one token, so one name. */
-export const WRITER_NAME = 'api';
+/**
+ * The name of the token `presented` is, or null. Every configured token is compared, whichever
+ * matches, so the time taken says nothing about which one did or how many came before it.
+ */
+export function writerOf(
+  presented: string,
+  tokens: readonly ApiToken[],
+  matches: (presented: string, expected: string) => boolean = tokenMatches,
+): string | null {
+  let name: string | null = null;
+  for (const token of tokens) {
+    const match = matches(presented, token.secret);
+    if (match && name === null) name = token.name;
+  }
+  return name;
+}
 
 /**
- * Throws FORBIDDEN when writes are disabled, UNAUTHENTICATED without the right bearer token;
+ * Throws FORBIDDEN when writes are disabled, UNAUTHENTICATED without a configured bearer token;
  * returns the writer's name (what review decisions record as decidedBy).
  */
 export function requireWriter(context: Pick<Context, 'config' | 'request'>): string {
-  const expected = context.config.apiToken;
-  if (expected === undefined) {
+  const tokens = context.config.apiTokens;
+  if (tokens.length === 0) {
     throw new GraphQLError(
-      'Writes are disabled on this server: set API_TOKEN in its environment and send it as "Authorization: Bearer <token>".',
+      'Writes are disabled on this server: set API_TOKEN (or API_TOKENS, as name:secret pairs) in its environment and send the secret as "Authorization: Bearer <token>".',
       { extensions: { code: 'FORBIDDEN' } },
     );
   }
   const header = context.request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) {
-    throw new GraphQLError('This mutation needs "Authorization: Bearer <token>" (the server\'s API_TOKEN).', {
-      extensions: { code: 'UNAUTHENTICATED' },
-    });
+    throw new GraphQLError(
+      'This mutation needs "Authorization: Bearer <token>" (a token of the server\'s API_TOKEN or API_TOKENS).',
+      { extensions: { code: 'UNAUTHENTICATED' } },
+    );
   }
-  if (!tokenMatches(match[1], expected)) {
+  const name = writerOf(match[1], tokens);
+  if (name === null) {
     throw new GraphQLError('The bearer token is not valid for this server.', {
       extensions: { code: 'UNAUTHENTICATED' },
     });
   }
-  return WRITER_NAME;
+  return name;
 }

@@ -110,6 +110,7 @@ export const DEFAULT_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'toStatus',
     'decidedBy',
     'decidedAt',
+    'proposedBy',
     'reason',
   ],
   ProposalEdge: ['cursor', 'node'],

@@ -47,6 +47,8 @@ export interface ProposalRow extends QueuedProposal {
   state: ProposalState;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** The writer who added it (addProposal); null for the reader's own. */
+  proposedBy: string | null;
   reason: string | null;
   acceptedAs: string | null;
   acceptedActor: string | null;
@@ -114,6 +116,7 @@ function proposalOf(row: Row): ProposalRow {
     names: json<Record<string, string>>(row.names, {}),
     decidedBy: str(row.decidedBy),
     decidedAt: str(row.decidedAt),
+    proposedBy: str(row.proposedBy),
     reason: str(row.reason),
     acceptedAs: str(row.acceptedAs),
     acceptedActor: str(row.acceptedActor),
@@ -743,10 +746,16 @@ export interface NewProposal extends Omit<ProposalEdit, 'type' | 'from' | 'to' |
 }
 
 /**
- * Adds what the reader missed to an article's queue, with its span of the text as evidence. The
- * record is validated as a bundle record now (and again on acceptance); errors name `proposal.<field>`.
+ * Adds what the reader missed to an article's queue, with its span of the text as evidence, and
+ * who added it (`by`). The record is validated as a bundle record now (and again on acceptance);
+ * errors name `proposal.<field>`.
  */
-export async function addProposal(executor: Executor, sourceId: string, input: NewProposal): Promise<string> {
+export async function addProposal(
+  executor: Executor,
+  sourceId: string,
+  input: NewProposal,
+  by: string,
+): Promise<string> {
   const [article] = await executor.read(
     ARTICLE_SOURCE,
     { id: sourceId },
@@ -818,7 +827,7 @@ export async function addProposal(executor: Executor, sourceId: string, input: N
         note: 'added by a reviewer',
         names,
       };
-      await tx.run(CREATE_PROPOSALS, { proposals: [storedProperties(proposal)], at });
+      await tx.run(CREATE_PROPOSALS, { proposals: [{ ...storedProperties(proposal), proposedBy: by }], at });
     },
     { operation: 'add-proposal', class: 'write' },
   );

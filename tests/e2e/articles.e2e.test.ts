@@ -1,12 +1,16 @@
 // Issue 12 in the client, in real Chromium against the real app and Neo4j: paste an article →
 // review its proposals (keys j/k/a/r, the ghost preview, a new proposal from a selected span) →
-// the accepted edge on the graph with its history. Screenshots at 1440×900 and 390×844.
+// the accepted edge on the graph with its history → "Accept all", refused while one proposal was
+// rejected elsewhere, then accepted under a named token. Screenshots at 1440×900 and 390×844.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, graphIds, open, PHONE, shot, useBrowser } from './harness.js';
 
 const TOKEN = 'articles-e2e-token';
-const h = useBrowser({ env: { API_TOKEN: TOKEN } });
+// Named tokens beside API_TOKEN: decisions made with them carry their names.
+const ALICE = 'alice-articles-e2e-secret';
+const BOB = 'bob-articles-e2e-secret';
+const h = useBrowser({ env: { API_TOKEN: TOKEN, API_TOKENS: `alice:${ALICE},bob:${BOB}` } });
 
 // A short report in the test's own words, with the cues the reader knows.
 const TEXT = [
@@ -34,10 +38,21 @@ async function cards(page: Page): Promise<{ id: string; kind: string; state: str
 }
 
 /** Each test's page is a new session: its first write asks for the token. */
-async function giveToken(page: Page): Promise<void> {
+async function giveToken(page: Page, token = TOKEN): Promise<void> {
   await page.waitForSelector('dialog.token-dialog[open]');
-  await page.fill('#api-token', TOKEN);
+  await page.fill('#api-token', token);
   await page.click('#api-token-ok');
+}
+
+/** A write by another reviewer, behind the page's back (another tab, another person). */
+async function writeAs(token: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${h.base}graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  expect(body.errors).toBeUndefined();
 }
 
 /**
@@ -242,6 +257,8 @@ describe('the Articles view', () => {
       await page.waitForFunction((n) => document.querySelectorAll('.proposal-card').length === n + 1, before, WRITE);
       const added = await current(page);
       expect(added).toBeTruthy();
+      // Who added it: the name of the token used (API_TOKEN's is "api").
+      expect(await page.textContent(`.proposal-card[data-proposal="${added}"] .card-proposed`)).toBe('added by api');
       const spans = await page.$$eval(
         `#article-text mark`,
         (ms, id) =>
@@ -272,6 +289,99 @@ describe('the Articles view', () => {
       expect(history.length).toBeGreaterThan(0);
       expect(history.some((line) => /22 Oct 2024/.test(line) && /North Korean troops/.test(line))).toBe(true);
       await shot(page, 'desktop-articles-history');
+      await page.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'accepts all open proposals in one call after asking, and says what failed and why',
+    async () => {
+      const page = await open(h, `${h.base}?view=articles&article=${SOURCE_ID}`);
+      await page.waitForSelector('#articles[data-view="article"]', WRITE);
+      const before = (await cards(page)).filter((c) => c.state === 'OPEN');
+      expect(before.length).toBeGreaterThan(1);
+      expect(await page.textContent('#accept-all')).toBe(`Accept all open (${before.length})`);
+      // Bob rejects one of them elsewhere: the page still shows it open and sends it. (Not a new
+      // actor: the relationships naming it would then be refused too.)
+      const behind = before.filter((c) => c.kind !== 'ACTOR').at(-1)?.id as string;
+      expect(behind).toBeDefined();
+      await writeAs(BOB, 'mutation($id: ID!) { rejectProposal(id: $id, reason: "seen elsewhere") { id } }', {
+        id: behind,
+      });
+
+      // Shift+A asks first, naming how many; Escape goes back to the button.
+      await page.keyboard.press('Shift+A');
+      await page.waitForSelector('#accept-all-confirm');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('accept-all-confirm');
+      expect(await page.textContent('#accept-all-question')).toContain(`all ${before.length} open proposals`);
+      await page.keyboard.press('Escape');
+      expect(await page.$('#accept-all-confirm')).toBeNull();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('accept-all');
+      // The button by keyboard: Enter opens the question, Enter on "Accept n" sends.
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#accept-all-confirm');
+      expect(await page.textContent('#accept-all-confirm')).toBe(`Accept ${before.length}`);
+      await page.keyboard.press('Enter');
+      await giveToken(page, ALICE);
+      await written(page, '#accept-all-summary', '#accept-all-slot');
+
+      // All or none: nothing accepted; the rejected one named with the server's reason, first.
+      expect(await page.textContent('#accept-all-summary .summary-line')).toBe(
+        `0 proposals accepted, ${before.length} failed. Nothing was written.`,
+      );
+      const failures = await page.$$eval('.accept-all-failures li', (ls) =>
+        ls.map((l) => ({
+          id: (l as HTMLElement).dataset.proposal,
+          reason: l.querySelector('.failure-reason')?.textContent ?? '',
+        })),
+      );
+      expect(failures).toHaveLength(before.length);
+      expect(failures[0]).toMatchObject({ id: behind });
+      expect(failures[0]?.reason).toMatch(/was rejected by bob \(seen elsewhere\)/);
+      expect(failures.slice(1).every((f) => /^not written: the batch goes together/.test(f.reason))).toBe(true);
+      // The cards and counts were read again: bob's rejection shows, the rest is still open.
+      expect(await page.getAttribute(`.proposal-card[data-proposal="${behind}"]`, 'data-state')).toBe('REJECTED');
+      expect(await page.textContent(`.proposal-card[data-proposal="${behind}"] .card-decision`)).toMatch(
+        /^rejected by bob /,
+      );
+      const waiting = (await cards(page)).filter((c) => c.state === 'OPEN');
+      expect(waiting.map((c) => c.id)).toEqual(before.filter((c) => c.id !== behind).map((c) => c.id));
+      expect(await page.textContent('#accept-all')).toBe(`Accept all open (${waiting.length})`);
+      await shot(page, 'desktop-articles-accept-all-failed');
+
+      // Again, with the rest: all accepted, by alice, the counts and the graph as the server has them.
+      await page.keyboard.press('Shift+A');
+      await page.waitForSelector('#accept-all-confirm');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => /failed\.$/.test(document.querySelector('#accept-all-summary .summary-line')?.textContent ?? ''),
+        undefined,
+        WRITE,
+      );
+      expect(await page.textContent('#accept-all-summary .summary-line')).toBe(
+        `${waiting.length} proposals accepted, 0 failed.`,
+      );
+      const after = new Map((await cards(page)).map((c) => [c.id, c.state]));
+      for (const c of waiting) expect(after.get(c.id)).toBe('ACCEPTED');
+      const decisions = await page.$$eval('.proposal-card[data-state="ACCEPTED"] .card-decision', (ps) =>
+        ps.map((p) => p.textContent ?? ''),
+      );
+      expect(decisions.filter((d) => d.startsWith('accepted by alice ')).length).toBe(waiting.length);
+      const stored = await h.graphql<{
+        article: { open: number; accepted: number; rejected: number };
+        proposals: { edges: { node: { id: string; acceptedAs: { id: string } | null } }[] };
+      }>(`{ article(id: "${SOURCE_ID}") { open accepted rejected }
+        proposals(source: "${SOURCE_ID}", state: [ACCEPTED]) { edges { node { id acceptedAs { id } } } } }`);
+      const { open: o, accepted: a, rejected: r } = stored.article;
+      expect(await page.textContent('#article-counts')).toBe(`${o} open · ${a} accepted · ${r} rejected`);
+      expect(await page.textContent('#accept-all')).toBe(`Accept all open (${o})`);
+      const edges = stored.proposals.edges
+        .filter((e) => waiting.some((c) => c.id === e.node.id) && e.node.acceptedAs)
+        .map((e) => e.node.acceptedAs?.id as string);
+      expect(edges.length).toBeGreaterThan(0);
+      for (const id of edges) expect(await graphIds(page, `edge[id = "${id}"]`)).toEqual([id]);
+      await shot(page, 'desktop-articles-accept-all');
       await page.close();
     },
     TEST_TIMEOUT,

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../client/src/api/client.js';
+import { confirmText, openOnes, outcome } from '../../client/src/articles/accept-all.js';
 import { cardSentence, confidenceNumber, dateText, decisionText } from '../../client/src/articles/cards.js';
 import {
   type ActorChoice,
@@ -149,6 +150,7 @@ describe('the review keys', () => {
       ['r', 'reject'],
       ['e', 'edit'],
       ['n', 'new'],
+      ['A', 'accept-all'],
     ]);
     expect(new Set(REVIEW_KEYS.map((k) => k.key)).size).toBe(REVIEW_KEYS.length);
   });
@@ -169,6 +171,59 @@ describe('the review keys', () => {
     expect(moveFocus(-1, 3, 'next')).toBe(0);
     expect(moveFocus(-1, 3, 'previous')).toBe(2);
     expect(moveFocus(0, 0, 'next')).toBe(-1);
+  });
+});
+
+describe('accept all', () => {
+  const sent = ['a', 'b', 'c'].map((id) => ({ id, sentence: `Sentence ${id}`, state: 'OPEN' }));
+
+  it('sends the open proposals, in the order shown, after saying how many', () => {
+    const list = [
+      { id: 'x', state: 'ACCEPTED' },
+      { id: 'b', state: 'OPEN' },
+      { id: 'y', state: 'REJECTED' },
+      { id: 'a', state: 'OPEN' },
+    ];
+    expect(openOnes(list).map((p) => p.id)).toEqual(['b', 'a']);
+    expect(confirmText(2)).toMatch(/^Accept all 2 open proposals of this article\? .*none is\.$/);
+    expect(confirmText(1)).toMatch(/^Accept the open proposal of this article\?/);
+  });
+
+  it('counts what the answer says is accepted', () => {
+    const all = outcome(
+      sent,
+      sent.map((p) => ({ id: p.id, state: 'ACCEPTED' })),
+    );
+    expect(all).toEqual({ accepted: 3, failed: [], text: '3 proposals accepted, 0 failed.' });
+    const one = outcome(sent.slice(0, 1), [{ id: 'a', state: 'ACCEPTED' }]);
+    expect(one.text).toBe('1 proposal accepted, 0 failed.');
+  });
+
+  it('fails the whole batch when the server refuses one, that one first with the server\u2019s reason', () => {
+    const refused = outcome(sent, sent, {
+      message: 'ids[1]: proposal "b" was rejected by bob (not in the text); a rejected proposal is not accepted',
+      argument: 'ids[1]',
+    });
+    expect(refused.accepted).toBe(0);
+    expect(refused.text).toBe('0 proposals accepted, 3 failed. Nothing was written.');
+    expect(refused.failed.map((f) => [f.id, f.reason])).toEqual([
+      ['b', 'proposal "b" was rejected by bob (not in the text); a rejected proposal is not accepted'],
+      ['a', 'not written: the batch goes together, and another proposal of it could not be accepted'],
+      ['c', 'not written: the batch goes together, and another proposal of it could not be accepted'],
+    ]);
+    expect(refused.failed[0]?.sentence).toBe('Sentence b');
+  });
+
+  it('gives every proposal the error when none is named, and counts what was written anyway', () => {
+    const invalid = outcome(sent, sent, { message: 'Accepting would write an invalid record', argument: 'id' });
+    expect(invalid.failed.map((f) => f.reason)).toEqual(Array(3).fill('Accepting would write an invalid record'));
+    // A timeout whose write committed: the queue read again says they are accepted.
+    const lost = outcome(
+      sent,
+      sent.map((p) => ({ id: p.id, state: 'ACCEPTED' })),
+      { message: 'The query took too long and was stopped.', argument: null },
+    );
+    expect(lost).toMatchObject({ accepted: 3, failed: [], text: '3 proposals accepted, 0 failed.' });
   });
 });
 

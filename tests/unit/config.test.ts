@@ -1,7 +1,10 @@
 // readConfig: defaults, and for every variable a bad value refused with a message that names the
 // variable and says what to set.
+
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEV_PASSWORD, readConfig } from '../../server/config.js';
+import { createLogger } from '../../server/logger.js';
 
 function refused(env: Record<string, string>): string {
   try {
@@ -20,7 +23,7 @@ describe('readConfig', () => {
       nodeEnv: 'development',
       port: 4000,
       host: '127.0.0.1',
-      apiToken: undefined,
+      apiTokens: [],
       logLevel: 'info',
       logFormat: 'auto',
       corsOrigins: [],
@@ -44,7 +47,8 @@ describe('readConfig', () => {
       NODE_ENV: 'production',
       PORT: '4120',
       HOST: '0.0.0.0',
-      API_TOKEN: 'a-token',
+      API_TOKEN: 'a-token-of-16-chars',
+      API_TOKENS: 'alice:alice-secret-0123456789, bob:bob-secret-0123456789',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'json',
       CORS_ORIGINS: 'https://a.example.org, https://b.example.org/',
@@ -66,13 +70,17 @@ describe('readConfig', () => {
       nodeEnv: 'production',
       port: 4120,
       host: '0.0.0.0',
-      apiToken: 'a-token',
       logLevel: 'debug',
       logFormat: 'json',
       corsOrigins: ['https://a.example.org', 'https://b.example.org'],
       trustProxy: true,
       rateLimit: { perMinute: 0, burst: 5 },
     });
+    expect(config.apiTokens.map((t) => [t.name, t.secret])).toEqual([
+      ['api', 'a-token-of-16-chars'],
+      ['alice', 'alice-secret-0123456789'],
+      ['bob', 'bob-secret-0123456789'],
+    ]);
     expect(config.neo4j).toMatchObject({
       mode: 'external',
       uri: 'neo4j+s://db.example.org',
@@ -150,11 +158,94 @@ describe('readConfig', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(readConfig({ PORT: '', LOG_LEVEL: '', NEO4J_URI: '', API_TOKEN: '' })).toMatchObject({
+    expect(readConfig({ PORT: '', LOG_LEVEL: '', NEO4J_URI: '', API_TOKEN: '', API_TOKENS: '' })).toMatchObject({
       port: 4000,
       logLevel: 'info',
-      apiToken: undefined,
+      apiTokens: [],
       neo4j: { mode: 'local' },
+    });
+  });
+
+  describe('API_TOKEN and API_TOKENS', () => {
+    const A = 'alice-secret-0123456789';
+    const B = 'bob-secret-0123456789';
+
+    it('names API_TOKEN "api" and each API_TOKENS entry by its name, trimming the spaces around entries', () => {
+      const config = readConfig({ API_TOKENS: ` alice:${A} ,Bob.K_2-x:${B}` });
+      expect(config.apiTokens.map((t) => t.name)).toEqual(['alice', 'Bob.K_2-x']);
+      expect(readConfig({ API_TOKEN: A }).apiTokens.map((t) => t.name)).toEqual(['api']);
+      // A secret may hold ":" (only the first one ends the name).
+      expect(readConfig({ API_TOKENS: `carol:${A}:x` }).apiTokens[0]?.secret).toBe(`${A}:x`);
+    });
+
+    it('refuses each bad entry, naming API_TOKENS and the entry, never the secret', () => {
+      const cases: [Record<string, string>, string][] = [
+        [
+          { API_TOKENS: `alice:${A},,bob:${B}` },
+          'API_TOKENS: entry 2 is empty; write the tokens as name:secret,name:secret.',
+        ],
+        [{ API_TOKENS: `alice:${A},` }, 'API_TOKENS: entry 2 is empty; write the tokens as name:secret,name:secret.'],
+        [{ API_TOKENS: B }, 'API_TOKENS: entry 1 has no ":"; write each token as name:secret.'],
+        [{ API_TOKENS: `:${B}` }, 'API_TOKENS: entry 1 has no name before ":"; write it as name:secret.'],
+        [
+          { API_TOKENS: `alice smith:${A}` },
+          'API_TOKENS: entry 1: the name "alice smith" is not valid: use letters, digits, ".", "_" and "-" (at most 64, starting with a letter or digit).',
+        ],
+        [
+          { API_TOKENS: `-alice:${A}` },
+          'API_TOKENS: entry 1: the name "-alice" is not valid: use letters, digits, ".", "_" and "-" (at most 64, starting with a letter or digit).',
+        ],
+        [{ API_TOKENS: `alice:${A},bob:` }, 'API_TOKENS: entry 2 ("bob") has an empty secret.'],
+        [
+          { API_TOKENS: 'alice:short-secret' },
+          'API_TOKENS: entry 1 ("alice") has a secret of 12 characters; use at least 16 (e.g. openssl rand -hex 24).',
+        ],
+        [
+          { API_TOKENS: `alice:${A} x` },
+          'API_TOKENS: entry 1 ("alice") has a secret with a space or a character outside visible ASCII (a bearer token cannot carry it).',
+        ],
+        [
+          { API_TOKENS: `alice:${A},Alice:${B}` },
+          'API_TOKENS: entry 2 ("Alice") has the name of entry 1 ("alice"); each token needs its own name.',
+        ],
+        [
+          { API_TOKENS: `alice:${A},bob:${A}` },
+          'API_TOKENS: entry 2 ("bob") has the secret of entry 1 ("alice"); each token needs its own secret.',
+        ],
+        [
+          { API_TOKEN: A, API_TOKENS: `api:${B}` },
+          'API_TOKENS: entry 1 ("api") has the name of API_TOKEN (named "api"); each token needs its own name.',
+        ],
+        [
+          { API_TOKEN: A, API_TOKENS: `bob:${B},carol:${A}` },
+          'API_TOKENS: entry 2 ("carol") has the secret of API_TOKEN (named "api"); each token needs its own secret.',
+        ],
+        [
+          { API_TOKEN: 'short-token' },
+          'API_TOKEN has a secret of 11 characters; use at least 16 (e.g. openssl rand -hex 24).',
+        ],
+      ];
+      for (const [env, message] of cases) {
+        const said = refused(env);
+        expect(said, JSON.stringify(env)).toBe(message);
+        for (const secret of [A, B, 'short-secret', 'short-token']) expect(said).not.toContain(secret);
+      }
+    });
+
+    it('keeps the secrets out of JSON, util.inspect and the log, and frozen', () => {
+      const config = readConfig({ API_TOKEN: A, API_TOKENS: `bob:${B}` });
+      const lines: string[] = [];
+      const log = createLogger({ logLevel: 'info', logFormat: 'json' }, { write: (line: string) => lines.push(line) });
+      log.info({ config, tokens: config.apiTokens }, 'config');
+      for (const shown of [JSON.stringify(config), inspect(config, { depth: 10 }), ...lines]) {
+        expect(shown).toContain('bob');
+        expect(shown).not.toContain(A);
+        expect(shown).not.toContain(B);
+      }
+      expect(Object.isFrozen(config.apiTokens[1])).toBe(true);
+      expect(() => {
+        (config.apiTokens[1] as { secret: string }).secret = 'changed';
+      }).toThrow();
     });
   });
 });

@@ -2,9 +2,9 @@
 // comparison. No database.
 import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../server/config.js';
+import { readConfig } from '../../server/config.js';
 import { filterParams } from '../../server/db/filter.js';
-import { requireWriter, tokenMatches } from '../../server/graphql/auth.js';
+import { requireWriter, tokenMatches, writerOf } from '../../server/graphql/auth.js';
 import { type CursorScope, decodeCursor, encodeCursor } from '../../server/graphql/pages.js';
 import { DateScalar } from '../../server/graphql/scalars.js';
 import { escapeLucene, luceneQuery } from '../../server/graphql/search.js';
@@ -160,10 +160,12 @@ describe('search', () => {
 });
 
 describe('write authorisation', () => {
-  const context = (apiToken: string | undefined, authorization?: string) => ({
-    config: { apiToken } as Config,
+  const context = (env: Record<string, string>, authorization?: string) => ({
+    config: readConfig(env),
     request: new Request('http://x/graphql', { headers: authorization ? { authorization } : {} }),
   });
+  const A = 'alice-secret-0123456789';
+  const B = 'bob-secret-0123456789';
 
   it('compares tokens of any length', () => {
     expect(tokenMatches('abc', 'abc')).toBe(true);
@@ -171,9 +173,35 @@ describe('write authorisation', () => {
   });
 
   it('says FORBIDDEN while writes are off, UNAUTHENTICATED without the right token', () => {
-    expect(codeOf(() => requireWriter(context(undefined, 'Bearer x')))?.code).toBe('FORBIDDEN');
-    expect(codeOf(() => requireWriter(context('s3cret')))?.code).toBe('UNAUTHENTICATED');
-    expect(codeOf(() => requireWriter(context('s3cret', 'Bearer wrong')))?.code).toBe('UNAUTHENTICATED');
-    expect(codeOf(() => requireWriter(context('s3cret', 'Bearer s3cret')))).toBeNull();
+    expect(codeOf(() => requireWriter(context({}, 'Bearer x')))?.code).toBe('FORBIDDEN');
+    expect(codeOf(() => requireWriter(context({ API_TOKEN: A })))?.code).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => requireWriter(context({ API_TOKEN: A }, 'Bearer wrong')))?.code).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => requireWriter(context({ API_TOKEN: A }, `Bearer ${A}`)))).toBeNull();
+  });
+
+  it('returns the name of the token that matched: "api" for API_TOKEN, the entry name for API_TOKENS', () => {
+    const env = { API_TOKEN: A, API_TOKENS: `bob:${B}` };
+    expect(requireWriter(context(env, `Bearer ${A}`))).toBe('api');
+    expect(requireWriter(context(env, `bearer ${B}`))).toBe('bob');
+    expect(codeOf(() => requireWriter(context(env, `Bearer ${B}x`)))?.code).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => requireWriter(context(env, 'Bearer bob')))?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('compares the presented token with every configured one, whichever matches', () => {
+    const { apiTokens } = readConfig({ API_TOKENS: `a:${A},b:${B},c:c-secret-0123456789` });
+    for (const [presented, name] of [
+      [A, 'a'],
+      [B, 'b'],
+      ['c-secret-0123456789', 'c'],
+      ['none-of-them-0123456789', null],
+    ] as const) {
+      const compared: string[] = [];
+      const found = writerOf(presented, apiTokens, (p, expected) => {
+        compared.push(expected);
+        return tokenMatches(p, expected);
+      });
+      expect(found).toBe(name);
+      expect(compared).toHaveLength(3);
+    }
   });
 });

@@ -9,6 +9,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly kind: ApiErrorKind,
+    /** For a bad argument: the one the server names (`extensions.argument`, e.g. `ids[3]`). */
+    readonly argument: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -17,7 +19,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; argument?: unknown } }[];
 }
 
 /** Endpoint of the API; the server serves the client and GraphQL from one origin. */
@@ -63,7 +65,10 @@ export async function graphqlRequest<T, V>(
       throw new ApiError('The server cannot reach its Neo4j database.', 'unavailable');
     if (code === 'TIMEOUT') throw new ApiError('The query took too long and was stopped.', 'timeout');
     if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') throw new ApiError(first.message, 'auth');
-    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') throw new ApiError(first.message, 'request');
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') {
+      const argument = first.extensions?.argument;
+      throw new ApiError(first.message, 'request', typeof argument === 'string' ? argument : null);
+    }
     throw new ApiError(first.message, 'server');
   }
   if (body.data == null) throw new ApiError(`The server answered ${response.status} with no data.`, 'server');

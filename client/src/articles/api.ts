@@ -3,6 +3,7 @@
 import { graphqlRequest } from '../api/client.js';
 import {
   AcceptProposalDocument,
+  AcceptProposalsDocument,
   AddProposalDocument,
   ArticleDocument,
   type ArticleInput,
@@ -65,6 +66,11 @@ export async function ingestArticle(
 
 export async function acceptProposal(id: string, edits: ProposalEdit | null, token: string): Promise<Decided> {
   return (await graphqlRequest(AcceptProposalDocument, { id, edits }, undefined, token)).acceptProposal;
+}
+
+/** Accepts the proposals in one transaction: all of them, or (with an error) none. */
+export async function acceptProposals(ids: readonly string[], token: string): Promise<Decided[]> {
+  return (await graphqlRequest(AcceptProposalsDocument, { ids: [...ids] }, undefined, token)).acceptProposals;
 }
 
 export async function rejectProposal(id: string, reason: string, token: string): Promise<Decided> {

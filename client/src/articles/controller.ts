@@ -10,9 +10,11 @@ import type { AppContext, Controller } from '../controllers/controller.js';
 import type { ArticlesState, ViewState } from '../state/url-state.js';
 import { h } from '../ui/dom.js';
 import { describeError } from '../ui/overlay.js';
+import { type AcceptAllResult, confirmText, openOnes, outcome } from './accept-all.js';
 import {
   type Article,
   acceptProposal,
+  acceptProposals,
   addProposal,
   type Decided,
   fetchArticle,
@@ -43,6 +45,8 @@ import { trimSpan } from './spans.js';
 import { TokenKeeper } from './token.js';
 import { tokenDialog } from './token-dialog.js';
 import {
+  acceptAllForm,
+  acceptAllSummary,
   articleHeader,
   articleList,
   articleText,
@@ -97,6 +101,9 @@ export class ArticlesController implements Controller {
   private newButton: HTMLButtonElement | null = null;
   private textElement: HTMLElement | null = null;
   private cardList: HTMLOListElement | null = null;
+  private acceptAllButton: HTMLButtonElement | null = null;
+  /** What the last "Accept all" did, kept over the re-render that follows it. */
+  private acceptAllResult: AcceptAllResult | null = null;
 
   constructor(private readonly ctx: AppContext) {
     document.querySelector('.layout')?.prepend(this.root);
@@ -141,6 +148,7 @@ export class ArticlesController implements Controller {
     const request = ++this.request;
     this.preview.clear();
     this.article = null;
+    this.acceptAllResult = null;
     this.root.dataset.view = 'loading';
     this.status(source ? 'Loading the article…' : 'Loading the articles…');
     try {
@@ -205,6 +213,11 @@ export class ArticlesController implements Controller {
       if (next) this.go({ proposal: next });
     });
     this.cardList = h('ol', { class: 'proposal-cards', attrs: { id: 'proposal-cards', 'aria-label': 'Proposals' } });
+    this.acceptAllButton = h('button', {
+      text: 'Accept all open',
+      attrs: { type: 'button', id: 'accept-all', 'aria-keyshortcuts': 'Shift+A' },
+      on: { click: () => this.askAcceptAll() },
+    });
     this.root.replaceChildren(
       articleHeader(article, () => this.go({ source: null, proposal: null })),
       h(
@@ -215,17 +228,25 @@ export class ArticlesController implements Controller {
           'section',
           { class: 'cards-column', attrs: { 'aria-labelledby': 'proposals-title' } },
           h('h3', { text: `Proposals (${this.proposals.length})`, attrs: { id: 'proposals-title' } }),
+          h('div', { class: 'bulk-tools' }, this.acceptAllButton),
+          h('div', { class: 'card-slot', attrs: { id: 'accept-all-slot' } }),
           h('div', { class: 'card-slot', attrs: { id: 'new-proposal-slot' } }),
           this.cardList,
         ),
       ),
     );
     this.renderCards();
+    if (this.acceptAllResult) this.showAcceptAll(this.acceptAllResult);
   }
 
   private renderCards(): void {
     const list = this.cardList;
     if (!list) return;
+    const open = openOnes(this.proposals).length;
+    if (this.acceptAllButton) {
+      this.acceptAllButton.textContent = `Accept all open (${open})`;
+      this.acceptAllButton.disabled = open === 0;
+    }
     const current = this.state?.proposal ?? null;
     list.replaceChildren(
       ...this.proposals.map((p) =>
@@ -312,6 +333,10 @@ export class ArticlesController implements Controller {
     }
     if (action === 'new') {
       this.newProposal();
+      return;
+    }
+    if (action === 'accept-all') {
+      this.askAcceptAll();
       return;
     }
     if (!proposal) return;
@@ -417,6 +442,105 @@ export class ArticlesController implements Controller {
         form.show(field ? [{ field, message }] : [], field ? null : message);
       } else this.cardError(p, message);
       await this.resync(p);
+    }
+  }
+
+  // --- accept all ----------------------------------------------------------------------------
+
+  private acceptAllSlot(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>('#accept-all-slot');
+  }
+
+  /** The confirmation step: what will be sent, Accept n or Cancel. */
+  private askAcceptAll(): void {
+    const slot = this.acceptAllSlot();
+    if (!slot) return;
+    const open = openOnes(this.proposals);
+    if (open.length === 0) {
+      this.ctx.announce('This article has no open proposal to accept.');
+      return;
+    }
+    this.acceptAllResult = null;
+    const close = () => {
+      slot.replaceChildren();
+      this.acceptAllButton?.focus({ preventScroll: true });
+    };
+    const form = acceptAllForm(confirmText(open.length), open.length, () => void this.acceptAll(open, form), close);
+    slot.replaceChildren(form);
+    form.querySelector<HTMLButtonElement>('#accept-all-confirm')?.focus();
+  }
+
+  /**
+   * Sends every open proposal in one acceptProposals call, then reads the article and its queue
+   * again (counts, cards, marks, and any status change the batch raised) and says what came of it.
+   */
+  private async acceptAll(sent: readonly Proposal[], form: HTMLFormElement): Promise<void> {
+    const source = this.article?.source.id;
+    if (!source) return;
+    for (const b of form.querySelectorAll('button')) b.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    const ids = sent.map((p) => p.id);
+    let result: AcceptAllResult;
+    try {
+      const decided = await this.tokens.write((token) => acceptProposals(ids, token));
+      result = outcome(sent, decided);
+      await this.drawDecided(decided);
+    } catch (error) {
+      const cause = {
+        message: describeError(error),
+        argument: error instanceof ApiError ? error.argument : null,
+      };
+      // A write can commit and its answer be lost: what the queue holds now decides what is said.
+      const now = await fetchProposals(source).catch(() => sent);
+      result = outcome(sent, now, cause);
+    }
+    this.acceptAllResult = result;
+    this.ctx.announce(result.text);
+    await this.reload(source);
+    this.root.querySelector<HTMLElement>('#accept-all-summary')?.focus({ preventScroll: true });
+  }
+
+  private showAcceptAll(result: AcceptAllResult): void {
+    const slot = this.acceptAllSlot();
+    slot?.replaceChildren(
+      acceptAllSummary(result, () => {
+        this.acceptAllResult = null;
+        slot.replaceChildren();
+        this.acceptAllButton?.focus({ preventScroll: true });
+      }),
+    );
+  }
+
+  /** The open article and its proposals read again, drawn as they now are. */
+  private async reload(source: string): Promise<void> {
+    try {
+      const [article, proposals] = await Promise.all([fetchArticle(source), fetchProposals(source)]);
+      if (!article || this.article?.source.id !== source) return;
+      this.article = article;
+      this.proposals = readingOrder(proposals);
+      const next =
+        this.proposals.find((p) => p.id === this.state?.proposal) ?? this.proposals.find((p) => p.state === 'OPEN');
+      this.renderArticle();
+      if (next && next.id !== this.state?.proposal) this.go({ proposal: next.id });
+      else this.focusProposal(this.state?.proposal ?? null, false);
+    } catch (error) {
+      this.ctx.announce(`The article could not be read again: ${describeError(error)}`);
+      if (this.acceptAllResult) this.showAcceptAll(this.acceptAllResult);
+    }
+  }
+
+  /** What a batch accepted, drawn on the graph: new actors, then the relationships with their ends. */
+  private async drawDecided(decided: readonly Decided[]): Promise<void> {
+    const actors = decided.flatMap((d) => (d.acceptedActor ? [d.acceptedActor] : []));
+    const rels = decided.flatMap((d) => (d.acceptedAs ? [d.acceptedAs] : []));
+    if (actors.length > 0) this.actors = null;
+    if (actors.length === 0 && rels.length === 0) return;
+    try {
+      const nodes = new Map([...actors, ...rels.flatMap((r) => [r.from, r.to])].map((a) => [a.id, a]));
+      const edges = new Map(rels.map((r) => [r.id, r]));
+      await this.ctx.graph.upsert({ nodes: [...nodes.values()], edges: [...edges.values()] });
+    } catch (error) {
+      this.ctx.announce(`Accepted, but not all of it could be drawn: ${describeError(error)}`);
     }
   }
 

@@ -1,7 +1,7 @@
 // The review keys, one list: the panel's key handler, its help line and docs/client.md read it.
 // Pure: a key press in, an action out.
 
-export type ReviewAction = 'next' | 'previous' | 'accept' | 'reject' | 'edit' | 'new';
+export type ReviewAction = 'next' | 'previous' | 'accept' | 'reject' | 'edit' | 'new' | 'accept-all';
 
 export const REVIEW_KEYS: readonly { key: string; action: ReviewAction; help: string }[] = [
   { key: 'j', action: 'next', help: 'next proposal' },
@@ -10,6 +10,7 @@ export const REVIEW_KEYS: readonly { key: string; action: ReviewAction; help: st
   { key: 'r', action: 'reject', help: 'reject (asks why)' },
   { key: 'e', action: 'edit', help: 'edit, then accept' },
   { key: 'n', action: 'new', help: 'new proposal from the selected text' },
+  { key: 'A', action: 'accept-all', help: 'accept all open (asks first)' },
 ];
 
 export interface KeyPress {

@@ -2,6 +2,7 @@
 // articles, an article's text with its evidence marked, and the proposal cards. Behaviour lives
 // in controller.ts; these only build.
 import { h, sourceLink } from '../ui/dom.js';
+import type { AcceptAllResult } from './accept-all.js';
 import type { Article, ArticleSummary, Proposal } from './api.js';
 import { cardSentence, dateText, decisionText, KIND_LABELS } from './cards.js';
 import { REVIEW_KEYS } from './keys.js';
@@ -143,6 +144,7 @@ export function proposalCard(p: Proposal, current: boolean, actions: CardActions
       ? h('p', { class: 'card-change', text: `${p.fromStatus} → ${p.toStatus}` })
       : null,
     p.target ? h('p', { class: 'muted card-target', text: `concerns: ${p.target.sentence}` }) : null,
+    p.proposedBy ? h('p', { class: 'card-proposed', text: `added by ${p.proposedBy}` }) : null,
     decision ? h('p', { class: 'card-decision', text: decision }) : null,
     h(
       'div',
@@ -176,6 +178,70 @@ export function proposalCard(p: Proposal, current: boolean, actions: CardActions
     h('p', { class: 'error-title card-error', attrs: { role: 'alert' } }),
   );
   return card;
+}
+
+/** "Accept all" asks first: the question, Accept n (focused) and Cancel; Escape cancels. */
+export function acceptAllForm(
+  question: string,
+  count: number,
+  submit: () => void,
+  cancel: () => void,
+): HTMLFormElement {
+  const form = h(
+    'form',
+    { class: 'accept-all-form', attrs: { 'aria-labelledby': 'accept-all-question' } },
+    h('p', { text: question, attrs: { id: 'accept-all-question' } }),
+    h(
+      'div',
+      { class: 'button-row' },
+      h('button', {
+        text: `Accept ${count}`,
+        class: 'primary',
+        attrs: { type: 'submit', id: 'accept-all-confirm' },
+      }),
+      h('button', { text: 'Cancel', attrs: { type: 'button', id: 'accept-all-cancel' }, on: { click: cancel } }),
+    ),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    }
+  });
+  return form;
+}
+
+/** What "Accept all" did: n accepted, m failed, and each failure with its reason. */
+export function acceptAllSummary(result: AcceptAllResult, close: () => void): HTMLElement {
+  return h(
+    'div',
+    {
+      class: `accept-all-summary${result.failed.length > 0 ? ' failed' : ''}`,
+      attrs: { id: 'accept-all-summary', role: 'status', tabindex: -1 },
+    },
+    h('p', { class: 'summary-line', text: result.text }),
+    result.failed.length > 0
+      ? h(
+          'ul',
+          { class: 'accept-all-failures' },
+          ...result.failed.map((f) =>
+            h(
+              'li',
+              { attrs: { 'data-proposal': f.id } },
+              h('span', { class: 'failure-sentence', text: f.sentence }),
+              ': ',
+              h('span', { class: 'failure-reason', text: f.reason }),
+            ),
+          ),
+        )
+      : null,
+    h('button', { text: 'Close', class: 'link-button', attrs: { type: 'button' }, on: { click: close } }),
+  );
 }
 
 /** The inline "why reject?" form: a reason is required (it stays with the proposal). */

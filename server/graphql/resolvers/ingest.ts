@@ -120,8 +120,8 @@ export const ingestResolvers: ResolverMap = {
     },
 
     async addProposal(_: unknown, { source, proposal }: { source: string; proposal: NewProposal }, context: Context) {
-      requireWriter(context);
-      const id = await addProposal(context.executor, source, proposal);
+      const by = requireWriter(context);
+      const id = await addProposal(context.executor, source, proposal, by);
       return (await proposalsById(context, [id]))[0];
     },
   },
