@@ -23,8 +23,12 @@ export const TIMEOUTS = Object.freeze({
 });
 export type QueryClass = keyof typeof TIMEOUTS;
 
-/** The longest a call waits for a free slot (server/db/admission.ts) before it is refused as busy. */
-export const ADMISSION_WAIT_MS = 5_000;
+/**
+ * The longest a call waits for a free slot (server/db/admission.ts) before it is refused as busy:
+ * by default as long as its class may run, so a call never fails sooner than it would have
+ * without admission, while the database works on a bounded number of calls at once.
+ */
+export const ADMISSION_WAIT_MS = Number.POSITIVE_INFINITY;
 
 export interface CallOptions {
   /** A short name for logs and transaction metadata, e.g. `actor`, `import-bundle`. */
@@ -94,7 +98,7 @@ export interface ExecutorOptions {
   readonly onQuery?: (event: QueryEvent) => void;
   /** Calls running in Neo4j at once (config neo4j.maxConcurrency); default 8. */
   readonly maxConcurrency?: number;
-  /** The longest a call waits for a slot; default ADMISSION_WAIT_MS (never past its class's timeout). */
+  /** The longest a call waits for a slot; default ADMISSION_WAIT_MS, never past its class's timeout. */
   readonly admissionWaitMs?: number;
 }
 
