@@ -40,7 +40,7 @@ export interface Neo4jConfig {
   readonly user: string;
   readonly password: string;
   readonly database: string;
-  /** Executor calls running in Neo4j at once; more wait their turn (NEO4J_MAX_CONCURRENCY, server/db/admission.ts). */
+  /** Executor calls running in Neo4j at once (default 50, the driver's pool); more wait their turn (NEO4J_MAX_CONCURRENCY, server/db/admission.ts). */
   readonly maxConcurrency: number;
   readonly local: LocalNeo4jConfig;
 }
@@ -273,7 +273,7 @@ export function readConfig(env: Env = process.env): Config {
       user: text(env, 'NEO4J_USER') ?? 'neo4j',
       password,
       database: text(env, 'NEO4J_DATABASE') ?? 'neo4j',
-      maxConcurrency: integer(env, 'NEO4J_MAX_CONCURRENCY', 8, 1, 1000),
+      maxConcurrency: integer(env, 'NEO4J_MAX_CONCURRENCY', 50, 1, 1000),
       local: {
         instanceDir: path.resolve(text(env, 'NEO4J_INSTANCE_DIR') ?? path.join(neo4jDir, 'instances', 'dev')),
         distDir: path.resolve(text(env, 'NEO4J_DIST_DIR') ?? path.join(neo4jDir, 'dist')),

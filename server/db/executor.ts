@@ -96,7 +96,7 @@ export interface ExecutorOptions {
   readonly database: string;
   /** Called before every statement; used by tests to count round trips through the real driver. */
   readonly onQuery?: (event: QueryEvent) => void;
-  /** Calls running in Neo4j at once (config neo4j.maxConcurrency); default 8. */
+  /** Calls running in Neo4j at once (config neo4j.maxConcurrency); default 50, the driver's pool. */
   readonly maxConcurrency?: number;
   /** The longest a call waits for a slot; default ADMISSION_WAIT_MS, never past its class's timeout. */
   readonly admissionWaitMs?: number;
@@ -109,7 +109,7 @@ export function createExecutor({
   driver,
   database,
   onQuery,
-  maxConcurrency = 8,
+  maxConcurrency = 50,
   admissionWaitMs = ADMISSION_WAIT_MS,
 }: ExecutorOptions): Executor {
   const gate = createGate(maxConcurrency);
