@@ -206,13 +206,7 @@ export function acceptAllForm(
     event.preventDefault();
     submit();
   });
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    }
-  });
+  cancelOnEscape(form, cancel);
   return form;
 }
 
@@ -273,13 +267,7 @@ export function rejectForm(submit: (reason: string) => void, cancel: () => void)
     }
     submit(reason);
   });
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    }
-  });
+  cancelOnEscape(form, cancel);
   return form;
 }
 
@@ -326,4 +314,14 @@ export function textOffset(container: HTMLElement, node: Node, offset: number): 
   );
   if (!segment) return null;
   return Number(segment.dataset.start) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
+}
+
+/** Escape in a dialog form cancels it, and goes no further (the view's own keys stay quiet). */
+function cancelOnEscape(form: HTMLElement, cancel: () => void): void {
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    cancel();
+  });
 }
