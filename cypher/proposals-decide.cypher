@@ -1,11 +1,12 @@
-// Inside an accept's transaction: takes the write lock of each proposal, reads its state and record
-// as they were committed, then sets the decision (or rewritten record) on it; a null removes a
-// property. The caller rolls the transaction back when what was read is not what it planned from.
-// params: $rows [{id, set: map}]
-// returns: id, state, record (as before this statement)
+// Inside an accept's transaction: takes the write lock of each proposal, checks that it is still
+// open with the record the accept was planned from (as committed), then sets the decision (or
+// rewritten record) on it; a null removes a property. The caller rolls the transaction back when
+// any is stale or missing. Only a count and the stale ids come back, not a record per proposal.
+// params: $rows [{id, set: map, record: the stored record planned from}]
+// returns: count (proposals found), stale [id] (no longer open, or with another record)
 UNWIND $rows AS row
 MATCH (p:Proposal {id: row.id})
 SET p.lock = coalesce(p.lock, 0) + 1
-WITH p, row, p.state AS state, p.record AS record
+WITH p, row, p.state = 'OPEN' AND p.record = row.record AS fresh
 SET p += row.set
-RETURN p.id AS id, state, record
+RETURN count(*) AS count, collect(CASE WHEN fresh THEN null ELSE p.id END) AS stale

@@ -129,14 +129,26 @@ export class RelationshipIdConflictError extends GraphQLError {
   }
 }
 
-interface Known {
+/** What the stored graph holds under the ids a bundle mentions. */
+export interface Known {
+  /** Actor id → kind. */
   actors: Map<string, string>;
+  /** Source id → publication day. */
   published: Map<string, string>;
   relationships: Map<string, { type: string; from: string; to: string }>;
 }
 
-async function readKnown(executor: Executor, input: unknown): Promise<Known> {
-  const ids = (key: string, field: string[]) => {
+/**
+ * What a caller has already read of the stored graph (an accept reads it to plan), with the ids
+ * it looked up, stored or not: prepareBundle reads only the ids the bundle mentions beyond them.
+ */
+export interface KnownBefore {
+  known: Known;
+  asked: { actors: ReadonlySet<string>; sources: ReadonlySet<string>; relationships: ReadonlySet<string> };
+}
+
+async function readKnown(executor: Executor, input: unknown, before?: KnownBefore): Promise<Known> {
+  const ids = (key: string, field: string[], asked: ReadonlySet<string> = new Set()) => {
     const out = new Set<string>();
     const records = (input as Record<string, unknown> | null)?.[key];
     if (!Array.isArray(records)) return out;
@@ -147,29 +159,46 @@ async function readKnown(executor: Executor, input: unknown): Promise<Known> {
         if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') out.add(v);
       }
     }
+    for (const id of asked) out.delete(id);
     return out;
   };
-  const actorIds = new Set([...ids('actors', ['id']), ...ids('relationships', ['from', 'to', 'claimedBy'])]);
-  const sourceIds = new Set([...ids('sources', ['id']), ...ids('relationships', ['sources'])]);
-  const relationshipIds = ids('relationships', ['id', 'about']);
-  const [row] = await executor.read(
-    IMPORT_KNOWN,
-    { actorIds: [...actorIds], sourceIds: [...sourceIds] },
-    { operation: 'import-known', class: 'import' },
-  );
-  const [rels] = await executor.read(
-    KNOWN_RELATIONSHIPS,
-    { ids: [...relationshipIds] },
-    { operation: 'import-known-relationships', class: 'import' },
-  );
+  const actorIds = new Set([
+    ...ids('actors', ['id'], before?.asked.actors),
+    ...ids('relationships', ['from', 'to', 'claimedBy'], before?.asked.actors),
+  ]);
+  const sourceIds = new Set([
+    ...ids('sources', ['id'], before?.asked.sources),
+    ...ids('relationships', ['sources'], before?.asked.sources),
+  ]);
+  const relationshipIds = ids('relationships', ['id', 'about'], before?.asked.relationships);
+  const [row] =
+    actorIds.size + sourceIds.size === 0
+      ? []
+      : await executor.read(
+          IMPORT_KNOWN,
+          { actorIds: [...actorIds], sourceIds: [...sourceIds] },
+          { operation: 'import-known', class: 'import' },
+        );
+  const [rels] =
+    relationshipIds.size === 0
+      ? []
+      : await executor.read(
+          KNOWN_RELATIONSHIPS,
+          { ids: [...relationshipIds] },
+          { operation: 'import-known-relationships', class: 'import' },
+        );
   type R = { id: string; kind: string; published: string; type: string; from: string; to: string };
   const list = (key: string) => (row?.[key] ?? []) as R[];
   return {
-    actors: new Map(list('actors').map((a) => [a.id, a.kind])),
-    published: new Map(list('sources').map((s) => [s.id, s.published])),
-    relationships: new Map(
-      ((rels?.relationships ?? []) as R[]).map((r) => [r.id, { type: r.type, from: r.from, to: r.to }]),
-    ),
+    actors: new Map([...(before?.known.actors ?? []), ...list('actors').map((a) => [a.id, a.kind] as const)]),
+    published: new Map([
+      ...(before?.known.published ?? []),
+      ...list('sources').map((s) => [s.id, s.published] as const),
+    ]),
+    relationships: new Map([
+      ...(before?.known.relationships ?? []),
+      ...((rels?.relationships ?? []) as R[]).map((r) => [r.id, { type: r.type, from: r.from, to: r.to }] as const),
+    ]),
   };
 }
 
@@ -235,9 +264,12 @@ export interface PreparedBundle {
   published: ReadonlyMap<string, string>;
 }
 
-/** Validates `input` against itself and the stored graph; throws BundleValidationError, writes nothing. */
-export async function prepareBundle(executor: Executor, input: unknown): Promise<PreparedBundle> {
-  const known = await readKnown(executor, input);
+/**
+ * Validates `input` against itself and the stored graph (beyond what `before` already holds);
+ * throws BundleValidationError, writes nothing.
+ */
+export async function prepareBundle(executor: Executor, input: unknown, before?: KnownBefore): Promise<PreparedBundle> {
+  const known = await readKnown(executor, input, before);
   const result = validateBundle(input, {
     actorKinds: known.actors,
     sourceIds: new Set(known.published.keys()),

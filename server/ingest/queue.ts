@@ -15,7 +15,7 @@ import type { Evidence } from '../extract/emit.js';
 import { extractArticle } from '../extract/extract.js';
 import { loadGraphFor } from '../extract/load-graph.js';
 import { relationshipRecord as storedRecord } from '../import/export-bundle.js';
-import { BundleValidationError, prepareBundle, writeBundle } from '../import/import-bundle.js';
+import { BundleValidationError, type KnownBefore, prepareBundle, writeBundle } from '../import/import-bundle.js';
 import { badInput } from '../model/arguments.js';
 import { type Actor, BUNDLE_FORMAT, BUNDLE_VERSION, type Relationship, type Source } from '../model/bundle.js';
 import { formatBundleError } from '../model/validate.js';
@@ -121,6 +121,13 @@ function proposalOf(row: Row): ProposalRow {
     acceptedAs: str(row.acceptedAs),
     acceptedActor: str(row.acceptedActor),
   };
+}
+
+/** Proposals read as one list per field (`id`, `state`, … of equal length), as proposalOf reads a map. */
+function proposalsOfColumns(columns: Row | undefined): ProposalRow[] {
+  const ids = (columns?.id ?? []) as unknown[];
+  const fields = Object.entries(columns ?? {}).filter(([, v]) => Array.isArray(v)) as [string, unknown[]][];
+  return ids.map((_, i) => proposalOf(Object.fromEntries(fields.map(([key, values]) => [key, values[i]]))));
 }
 
 /** The properties a queued proposal is stored with. */
@@ -329,7 +336,9 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
     { ids: [...new Set(requests.map((r) => r.id))] },
     { operation: 'proposals-to-accept', class: 'search' },
   );
-  const proposals = new Map(((read?.requested ?? []) as Row[]).map(proposalOf).map((p) => [p.id, p]));
+  const queued = proposalsOfColumns(read);
+  const requestedCount = Number(read?.requested ?? 0);
+  const proposals = new Map(queued.slice(0, requestedCount).map((p) => [p.id, p]));
   const todo: { p: ProposalRow; edits: ProposalEdit | null }[] = [];
   requests.forEach((request, i) => {
     const where = requests.length === 1 ? 'id' : `ids[${i}]`;
@@ -346,16 +355,17 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   if (todo.length === 0) return;
 
   // The other open proposals of the articles, with the requested ones still open (as before).
-  const siblings = [
-    ...todo.map((t) => t.p),
-    ...((read?.siblings ?? []) as Row[]).map(proposalOf).filter((s) => !proposals.has(s.id)),
-  ];
+  const siblings = [...todo.map((t) => t.p), ...queued.slice(requestedCount).filter((s) => !proposals.has(s.id))];
   const context = await readContext(executor, todo, siblings);
   const plan = planAccept(todo, siblings, context, by);
 
   let prepared: Awaited<ReturnType<typeof prepareBundle>>;
   try {
-    prepared = await prepareBundle(executor, bundleOf([...plan.actors.values()], [], [...plan.relationships.values()]));
+    prepared = await prepareBundle(
+      executor,
+      bundleOf([...plan.actors.values()], [], [...plan.relationships.values()]),
+      context.before,
+    );
   } catch (error) {
     if (error instanceof BundleValidationError) throw editError(error, todo);
     throw error;
@@ -365,8 +375,16 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   const expected = new Map<string, string>();
   for (const p of [...todo.map((t) => t.p), ...siblings]) expected.set(p.id, recordJson(p));
   const decisions = [
-    ...[...plan.decisions].map(([id, d]) => ({ id, set: { state: 'ACCEPTED', decidedBy: by, decidedAt: at, ...d } })),
-    ...[...plan.rewrites].map(([id, r]) => ({ id, set: { record: r.record, target: r.target } })),
+    ...[...plan.decisions].map(([id, d]) => ({
+      id,
+      set: { state: 'ACCEPTED', decidedBy: by, decidedAt: at, ...d },
+      record: expected.get(id),
+    })),
+    ...[...plan.rewrites].map(([id, r]) => ({
+      id,
+      set: { record: r.record, target: r.target },
+      record: expected.get(id),
+    })),
   ];
   await executor.writeTransaction(
     async (tx) => {
@@ -375,11 +393,9 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
       // The proposals are locked, re-read and decided after the bundle, in one statement: nodes a
       // transaction has changed slow the first index seeks after them (the bundle's first write
       // took 50 times as long behind the lock of 1,000 proposals), and a stale read rolls it all back.
-      const rows = await tx.run(DECIDE_PROPOSALS, { rows: decisions });
-      for (const row of rows) {
-        if (row.state !== 'OPEN' || row.record !== expected.get(String(row.id))) throw new StaleRead();
-      }
-      if (rows.length !== decisions.length) throw new StaleRead();
+      const [decided] = await tx.run(DECIDE_PROPOSALS, { rows: decisions });
+      if (Number(decided?.count) !== decisions.length || ((decided?.stale ?? []) as unknown[]).length > 0)
+        throw new StaleRead();
       for (const source of new Set(plan.raised.map((r) => r.source))) {
         const [article] = await tx.run(LOCK_ARTICLE, { id: source });
         let position = Number(article?.lastPosition ?? -1);
@@ -410,6 +426,8 @@ interface Context {
   /** Stored candidates by `type from to` (both orders are looked up). */
   candidates: Relationship[];
   sources: Map<string, SourceRow>;
+  /** The same as the bundle validation reads it, so that it reads only what the plan adds. */
+  before: KnownBefore;
 }
 
 async function readContext(
@@ -419,6 +437,8 @@ async function readContext(
 ): Promise<Context> {
   const actorIds = new Set<string>();
   const relIds = new Set<string>();
+  /** Ids the bundle may write or point at, for the registry (the bundle validation's read). */
+  const writeIds = new Set<string>();
   const pairs: { type: string; from: string; to: string }[] = [];
   for (const { p, edits } of todo) {
     if (p.actor) actorIds.add(p.actor.id);
@@ -430,6 +450,8 @@ async function readContext(
       // A stored record of the same id and statement is among the candidates; one of the same id
       // and another statement the bundle validation refuses. So only what it is about is read by id.
       if (r.about) relIds.add(r.about);
+      writeIds.add(r.id);
+      if (edits && ['type', 'from', 'to', 'about'].some((k) => k in definedEdits(edits))) writeIds.add(statementId(r));
       pairs.push({ type: r.type, from: r.from, to: r.to });
     }
   }
@@ -438,7 +460,7 @@ async function readContext(
   const [[row], relRows] = await Promise.all([
     executor.read(
       ACCEPT_CONTEXT,
-      { actorIds: [...actorIds], pairs, sourceIds: [...sourceIds] },
+      { actorIds: [...actorIds], pairs, sourceIds: [...sourceIds], relIds: [...relIds, ...writeIds] },
       { operation: 'accept-context', class: 'search' },
     ),
     relIds.size === 0
@@ -460,17 +482,26 @@ async function readContext(
     const rows = await executor.read(SOURCES_BY_ID, { ids: missing }, { operation: 'review-sources', class: 'search' });
     for (const r of rows) sources.set((r.row as SourceRow).id, r.row as SourceRow);
   }
-  return {
-    actors: new Map(
-      ((row?.actors ?? []) as ActorRow[]).map((a) => [
-        a.id,
-        { id: a.id, kind: a.kind, name: a.name, aliases: [...a.aliases], description: a.description },
-      ]),
-    ),
-    relationships,
-    candidates,
-    sources,
+  const actors = new Map(
+    ((row?.actors ?? []) as ActorRow[]).map((a) => [
+      a.id,
+      { id: a.id, kind: a.kind, name: a.name, aliases: [...a.aliases], description: a.description },
+    ]),
+  );
+  const registry = (row?.registry ?? []) as [string, string, string, string][];
+  const before: KnownBefore = {
+    known: {
+      actors: new Map([...actors.values()].map((a) => [a.id, a.kind])),
+      published: new Map([...sources.values()].map((s) => [s.id, s.published])),
+      relationships: new Map(registry.map(([id, type, from, to]) => [id, { type, from, to }])),
+    },
+    asked: {
+      actors: actorIds,
+      sources: new Set([...sourceIds, ...[...relationships.values()].flatMap((r) => r.sources)]),
+      relationships: new Set([...relIds, ...writeIds, ...candidates.map((c) => c.id)]),
+    },
   };
+  return { actors, relationships, candidates, sources, before };
 }
 
 function definedEdits(edits: ProposalEdit | null): Partial<Relationship> {
