@@ -340,6 +340,7 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   const requestedCount = Number(read?.requested ?? 0);
   const proposals = new Map(queued.slice(0, requestedCount).map((p) => [p.id, p]));
   const todo: { p: ProposalRow; edits: ProposalEdit | null }[] = [];
+  const taken = new Set<string>();
   requests.forEach((request, i) => {
     const where = requests.length === 1 ? 'id' : `ids[${i}]`;
     const p = proposals.get(request.id);
@@ -350,7 +351,8 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
         `proposal "${p.id}" was rejected${p.decidedBy ? ` by ${p.decidedBy}` : ''}${p.reason ? ` (${p.reason})` : ''}; a rejected proposal is not accepted`,
       );
     }
-    if (p.state === 'OPEN' && !todo.some((t) => t.p.id === p.id)) todo.push({ p, edits: request.edits ?? null });
+    if (p.state === 'OPEN' && !taken.has(p.id)) todo.push({ p, edits: request.edits ?? null });
+    taken.add(p.id);
   });
   if (todo.length === 0) return;
 
@@ -528,14 +530,28 @@ function planAccept(
   const relRename = new Map<string, string>();
   const openActor = new Map<string, ProposalRow>();
   for (const s of siblings) if (s.actor && s.state === 'OPEN') openActor.set(`${s.source} ${s.actor.id}`, s);
-  // Candidates by type: the stored ones the context read, and those this plan writes.
-  const storedOfType = new Map<string, Relationship[]>();
-  for (const c of context.candidates) storedOfType.set(c.type, [...(storedOfType.get(c.type) ?? []), c]);
-  const plannedOfType = new Map<string, Map<string, Relationship>>();
+  // Candidates by type and ends (either order: a statement only matches one of the same ends), the
+  // stored ones the context read and those this plan writes, so that each proposal is compared
+  // with the few it may state again rather than with every relationship of its type.
+  const ends = (r: Relationship) => (r.from < r.to ? `${r.type} ${r.from} ${r.to}` : `${r.type} ${r.to} ${r.from}`);
+  const storedByEnds = new Map<string, Relationship[]>();
+  for (const c of context.candidates) storedByEnds.set(ends(c), [...(storedByEnds.get(ends(c)) ?? []), c]);
+  const storedById = new Map(context.candidates.map((c) => [c.id, c]));
+  const plannedByEnds = new Map<string, Map<string, Relationship>>();
   const planRelationship = (r: Relationship) => {
     plan.relationships.set(r.id, r);
-    const ofType = plannedOfType.get(r.type) ?? new Map<string, Relationship>();
-    plannedOfType.set(r.type, ofType.set(r.id, r));
+    const same = plannedByEnds.get(ends(r)) ?? new Map<string, Relationship>();
+    plannedByEnds.set(ends(r), same.set(r.id, r));
+  };
+  /** What `rec` may state again: of its type, the one of its id (stored first), then those of its ends. */
+  const candidatesOf = (rec: Relationship): Relationship[] => {
+    const sameEnds = [
+      ...(storedByEnds.get(ends(rec)) ?? []).map((c) => current(c.id) ?? c),
+      ...(plannedByEnds.get(ends(rec))?.values() ?? []),
+    ];
+    const stored = storedById.get(rec.id);
+    const sameId = stored ? (current(stored.id) ?? stored) : plan.relationships.get(rec.id);
+    return sameId && sameId.type === rec.type ? [sameId, ...sameEnds] : sameEnds;
   };
   const current = (id: string): Relationship | undefined => {
     const planned = plan.relationships.get(id);
@@ -649,10 +665,7 @@ function planAccept(
       }
     }
     if (rec.about) rec.about = relRename.get(rec.about) ?? rec.about;
-    const match = findMatch(rec, [
-      ...(storedOfType.get(rec.type) ?? []).map((c) => current(c.id) ?? c),
-      ...(plannedOfType.get(rec.type)?.values() ?? []),
-    ]);
+    const match = findMatch(rec, candidatesOf(rec));
     if (match) {
       const base = current(match.id) ?? match;
       const cited = new Set(base.sources.map(publisher));
