@@ -33,6 +33,7 @@ const OPEN_OF_SOURCES = query('proposals-open-of-sources');
 const LOCK_PROPOSALS = query('proposals-lock');
 const UPDATE_PROPOSALS = query('proposals-update');
 const DECIDE_PROPOSALS = query('proposals-decide');
+const REWRITE_PROPOSALS = query('proposals-rewrite');
 const PROPOSALS = query('proposals');
 const ARTICLES = query('articles');
 const RELATIONSHIP_RECORDS = query('relationship-records');
@@ -310,7 +311,7 @@ interface Plan {
   basis: Map<string, string>;
   decisions: Map<string, { acceptedAs: string | null; acceptedActor: string | null; edits: string | null }>;
   /** Open proposals of the same articles whose records now name an accepted id. */
-  rewrites: Map<string, { record: string; target: string | null; basis: string }>;
+  rewrites: Map<string, { record: string; target: string | null }>;
   /** Status changes that accepted confirmations imply, for the queue (positions given on write). */
   raised: QueuedProposal[];
 }
@@ -376,28 +377,40 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   const at = new Date().toISOString();
   const expected = new Map<string, string>();
   for (const p of [...todo.map((t) => t.p), ...siblings]) expected.set(p.id, recordJson(p));
-  const decisions = [
-    ...[...plan.decisions].map(([id, d]) => ({
-      id,
-      set: { state: 'ACCEPTED', decidedBy: by, decidedAt: at, ...d },
-      record: expected.get(id),
-    })),
-    ...[...plan.rewrites].map(([id, r]) => ({
-      id,
-      set: { record: r.record, target: r.target },
-      record: expected.get(id),
-    })),
-  ];
+  const decided = [...plan.decisions];
+  const decisions = {
+    ids: decided.map(([id]) => id),
+    planned: decided.map(([id]) => expected.get(id) ?? null),
+    acceptedAs: decided.map(([, d]) => d.acceptedAs),
+    acceptedActor: decided.map(([, d]) => d.acceptedActor),
+    edits: decided.map(([, d]) => d.edits),
+    by,
+    at,
+  };
+  const rewritten = [...plan.rewrites];
+  const rewrites = {
+    ids: rewritten.map(([id]) => id),
+    planned: rewritten.map(([id]) => expected.get(id) ?? null),
+    records: rewritten.map(([, r]) => r.record),
+    targets: rewritten.map(([, r]) => r.target),
+  };
   await executor.writeTransaction(
     async (tx) => {
       await checkBasis(tx, plan.basis);
       await writeBundle(tx, prepared);
-      // The proposals are locked, re-read and decided after the bundle, in one statement: nodes a
-      // transaction has changed slow the first index seeks after them (the bundle's first write
-      // took 50 times as long behind the lock of 1,000 proposals), and a stale read rolls it all back.
-      const [decided] = await tx.run(DECIDE_PROPOSALS, { rows: decisions });
-      if (Number(decided?.count) !== decisions.length || ((decided?.stale ?? []) as unknown[]).length > 0)
-        throw new StaleRead();
+      // The proposals are locked, re-read and decided after the bundle, in one statement (and one
+      // for the records rewritten): nodes a transaction has changed slow the first index seeks after
+      // them (the bundle's first write took 50 times as long behind the lock of 1,000 proposals),
+      // and a stale read rolls it all back.
+      for (const [statement, params] of [
+        [DECIDE_PROPOSALS, decisions],
+        [REWRITE_PROPOSALS, rewrites],
+      ] as const) {
+        if (params.ids.length === 0) continue;
+        const [result] = await tx.run(statement, params);
+        if (Number(result?.count) !== params.ids.length || ((result?.stale ?? []) as unknown[]).length > 0)
+          throw new StaleRead();
+      }
       for (const source of new Set(plan.raised.map((r) => r.source))) {
         const [article] = await tx.run(LOCK_ARTICLE, { id: source });
         let position = Number(article?.lastPosition ?? -1);
@@ -730,7 +743,6 @@ function planAccept(
       plan.rewrites.set(s.id, {
         record,
         target: r.about && !s.target ? r.about : target,
-        basis: JSON.stringify(s.relationship),
       });
     }
   }
