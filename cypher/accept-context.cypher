@@ -3,11 +3,12 @@
 // the sources cited by the articles and by those relationships, and what the RelationshipId
 // registry holds under the ids the accept may write or point at (the bundle validation's read).
 // params: $actorIds [string], $pairs [{type, from, to}], $sourceIds [string], $relIds [string]
-// returns: actors [actor row], candidates [relationship properties + type, from, to], sources [source row],
+// returns: actors [[id, kind, name, aliases, description]] (lists decode faster than maps, and no
+//   degree is counted), candidates [relationship properties + type, from, to], sources [source row],
 //   registry [[id, type, from, to]] (of $relIds and the candidates)
 CALL {
   MATCH (a:Actor) WHERE a.id IN $actorIds
-  RETURN collect(__ACTOR_ROW(a)__) AS actors
+  RETURN collect([a.id, [l IN labels(a) WHERE l <> 'Actor'][0], a.name, a.aliases, a.description]) AS actors
 }
 CALL {
   UNWIND $pairs AS pair

@@ -498,10 +498,9 @@ async function readContext(
     for (const r of rows) sources.set((r.row as SourceRow).id, r.row as SourceRow);
   }
   const actors = new Map(
-    ((row?.actors ?? []) as ActorRow[]).map((a) => [
-      a.id,
-      { id: a.id, kind: a.kind, name: a.name, aliases: [...a.aliases], description: a.description },
-    ]),
+    ((row?.actors ?? []) as [string, string, string, string[], string | null][]).map(
+      ([id, kind, name, aliases, description]) => [id, { id, kind, name, aliases, description }],
+    ),
   );
   const registry = (row?.registry ?? []) as [string, string, string, string][];
   const before: KnownBefore = {
