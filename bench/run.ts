@@ -160,9 +160,16 @@ async function main(): Promise<void> {
         }
         if (args.includes('--skip-analytics')) continue;
         log('  -- analytics');
-        report.analytics.push(
-          await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),
-        );
+        try {
+          report.analytics.push(
+            await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),
+          );
+        } catch (error) {
+          // One failing query (a timeout at L) must not cost the rest of the run; the report says so.
+          const message = `Alliance analytics at ${name} failed: ${(error as Error).message}`;
+          log(`  ${message}`);
+          report.notes.push(message);
+        }
         write();
       }
     } finally {
