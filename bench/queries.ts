@@ -26,6 +26,8 @@ export interface QueryClass {
   params(t: Target): Record<string, unknown>;
   /** The executor's timeout class the resolver uses; the floor runs under the same limit. */
   readonly timeoutClass: QueryClassName;
+  /** Every request asks about the graph's top hub (the actor with the most relationships). */
+  readonly hub?: true;
 }
 
 const NODE_FIELDS = 'id name kind aliases degree';
@@ -65,6 +67,27 @@ export const QUERY_CLASSES: readonly QueryClass[] = [
     cypher: neighborhoodQuery(2),
     timeoutClass: 'search',
     params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
+  },
+  // Issue 15's targets are about the worst case, the top hub: 9,000 relationships at M.
+  {
+    name: 'hub-neighborhood-1',
+    description: 'neighborhood(id, depth: 1) of the top hub',
+    graphql: `query N1($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
+    variables: (t) => ({ id: t.id }),
+    cypher: neighborhoodQuery(1),
+    timeoutClass: 'search',
+    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
+    hub: true,
+  },
+  {
+    name: 'hub-neighborhood-2',
+    description: 'neighborhood(id, depth: 2) of the top hub',
+    graphql: `query N2($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
+    variables: (t) => ({ id: t.id }),
+    cypher: neighborhoodQuery(2),
+    timeoutClass: 'search',
+    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
+    hub: true,
   },
   {
     name: 'relationships',

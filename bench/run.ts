@@ -3,21 +3,22 @@
 // Generates graphs, measures import against a raw UNWIND floor, the API against a bare driver
 // handler running the same Cypher, latency as the graph grows, the alliance analytics cold and
 // cached, the client's rendering and the article reader's speed; prints
-// the figures beside their targets and writes bench/results/<run>.json and .md. Never a test.
+// the figures beside their targets and writes bench/results/<run>.json and .md (a complete run also
+// the README's targets table). Never a test.
 // First: it sets NODE_ENV before any import loads graphql.
 import './production-env.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AnalyticsResult, benchAnalytics } from './analytics-bench.js';
-import { type ApiResult, benchApi, type Durations, pickTargets, startServers } from './api-bench.js';
+import { type ApiResult, benchApi, type Durations, hubTargets, pickTargets, startServers } from './api-bench.js';
 import { benchClient, type ClientResult } from './client-bench.js';
 import { type BenchDatabase, type Machine, machine, openBenchDatabase } from './db.js';
 import { benchExtract, type ExtractResult } from './extract-bench.js';
 import { type GraphSize, generateBundle, SIZES } from './generator.js';
 import { benchImport, type ImportResult } from './import-bench.js';
 import { benchIngest, type IngestBenchResult } from './ingest-bench.js';
-import { renderMarkdown } from './report.js';
+import { renderMarkdown, renderReadmeBlock } from './report.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const RESULTS_DIR = path.join(HERE, 'results');
@@ -56,7 +57,14 @@ const DURATIONS: Record<'full' | 'scaling', Durations> = quick
       scaling: { warmupRequests: 8, warmupS: 10, minRequests: 8, saturationS: 5, fixedRateS: 0, connections: 8 },
     };
 // Past M only the classes whose growth the issue asks about: neighbourhoods and paths.
-const SCALING_CLASSES = ['neighborhood-1', 'neighborhood-2', 'shortestPath', 'paths-k3'];
+const SCALING_CLASSES = [
+  'neighborhood-1',
+  'neighborhood-2',
+  'hub-neighborhood-1',
+  'hub-neighborhood-2',
+  'shortestPath',
+  'paths-k3',
+];
 
 const LOG_FILE = path.join(HERE, 'tmp', 'last-run.log');
 fs.mkdirSync(path.dirname(LOG_FILE), { recursive: true });
@@ -141,6 +149,7 @@ async function main(): Promise<void> {
             report.api.push(
               ...(await benchApi(servers, name, targets, durations, log, {
                 fixedRate: durations.fixedRateS > 0,
+                hubTargets: hubTargets(bundle, targets),
                 ...(classes ? { classes } : {}),
               })),
             );
@@ -151,9 +160,16 @@ async function main(): Promise<void> {
         }
         if (args.includes('--skip-analytics')) continue;
         log('  -- analytics');
-        report.analytics.push(
-          await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),
-        );
+        try {
+          report.analytics.push(
+            await benchAnalytics(db, name, bundle, log, { coldRuns: quick ? 1 : 3, cachedRuns: quick ? 10 : 20 }),
+          );
+        } catch (error) {
+          // One failing query (a timeout at L) must not cost the rest of the run; the report says so.
+          const message = `Alliance analytics at ${name} failed: ${(error as Error).message}`;
+          log(`  ${message}`);
+          report.notes.push(message);
+        }
         write();
       }
     } finally {
@@ -182,6 +198,17 @@ async function main(): Promise<void> {
     write();
   }
   write();
+  // A complete run (every size and part, not --quick) is the README's: its targets table is
+  // rewritten between the markers, so that the README never shows figures of another run.
+  if (!quick && !args.some((a) => /^--(skip|only|sizes|classes)/.test(a))) {
+    const readme = path.join(HERE, '..', 'README.md');
+    const text = fs.readFileSync(readme, 'utf8');
+    const block = /(<!-- bench:targets -->\n)[\s\S]*?(<!-- \/bench:targets -->)/;
+    if (block.test(text)) {
+      fs.writeFileSync(readme, text.replace(block, (_, open, close) => `${open}${renderReadmeBlock(report)}\n${close}`));
+      log('Updated the README\'s Performance table');
+    } else log('README.md has no <!-- bench:targets --> block; left unchanged');
+  }
   console.log(`\n${renderMarkdown(report)}`);
   console.log(
     `Wrote ${path.relative(process.cwd(), RESULTS_DIR)}/${report.run === 'full' ? 'latest' : 'quick'}.{json,md}`,

@@ -269,6 +269,15 @@ export function translateError(error: unknown, call: { operation: string; class:
       extensions: { code: 'TIMEOUT', operation: call.operation },
     });
   }
+  if (code.endsWith('MemoryPoolOutOfMemoryError')) {
+    // A write's uncommitted state lives on Neo4j's heap, about 10 kB per relationship an import
+    // writes (docs/benchmarks.md); past the transaction memory limit the whole write rolls back.
+    return new GraphQLError(
+      'The write needs more memory than the database allows one transaction, so nothing of it was written; ' +
+        'split it into smaller writes (an import into several bundles) or give Neo4j more heap (NEO4J_HEAP).',
+      { extensions: { code: 'TOO_LARGE', operation: call.operation } },
+    );
+  }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new GraphQLError('The write conflicts with an existing record (a unique id is already taken).', {
       extensions: { code: 'CONFLICT', operation: call.operation },

@@ -55,6 +55,19 @@ describe('translateError', () => {
     expect(write.message).toContain(`limit of ${TIMEOUTS.write} ms`);
   });
 
+  it('turns a write past the transaction memory limit into TOO_LARGE, saying nothing was written and what to do', () => {
+    const translated = translateError(
+      neo4jError(
+        'The allocation of an extra 21.9 MiB would use more than the limit 4.2 GiB.',
+        'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+      ),
+      { operation: 'import-bundle', class: 'import' },
+    ) as GraphQLError;
+    expect(translated.extensions).toEqual({ code: 'TOO_LARGE', operation: 'import-bundle' });
+    expect(translated.message).toContain('nothing of it was written');
+    expect(translated.message).toContain('NEO4J_HEAP');
+  });
+
   it('turns a broken uniqueness constraint into CONFLICT', () => {
     const translated = translateError(
       neo4jError('already exists', 'Neo.ClientError.Schema.ConstraintValidationFailed'),

@@ -11,9 +11,14 @@ cytoscape.use(fcose);
 export type { LayoutNode, LayoutRequest, Positions } from './layout-request.js';
 export { nodeBox } from './layout-request.js';
 
-/** fcose's quality by the number of nodes laid out: its refinement grows far faster than the graph. */
+/**
+ * fcose's quality by the number of nodes laid out: its force refinement grows far faster than the
+ * graph. On the bench's generated graphs (docs/client.md) proof took 0.5 s at 57 connected actors, 1.1 s at 113
+ * and 6.0 s at 277, default 1.4 s at 184 and 3.9 s at 362, draft (the spectral start alone) 0.3 s
+ * at 362 and 2.5 s at 1,794: these bounds keep the first view within about 2 s.
+ */
 export function qualityFor(nodes: number): 'proof' | 'default' | 'draft' {
-  return nodes <= 300 ? 'proof' : nodes <= 700 ? 'default' : 'draft';
+  return nodes <= 60 ? 'proof' : nodes <= 250 ? 'default' : 'draft';
 }
 
 const CELL = { x: 110, y: 70 };
