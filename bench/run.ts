@@ -205,8 +205,11 @@ async function main(): Promise<void> {
     const text = fs.readFileSync(readme, 'utf8');
     const block = /(<!-- bench:targets -->\n)[\s\S]*?(<!-- \/bench:targets -->)/;
     if (block.test(text)) {
-      fs.writeFileSync(readme, text.replace(block, (_, open, close) => `${open}${renderReadmeBlock(report)}\n${close}`));
-      log('Updated the README\'s Performance table');
+      fs.writeFileSync(
+        readme,
+        text.replace(block, (_, open, close) => `${open}${renderReadmeBlock(report)}\n${close}`),
+      );
+      log("Updated the README's Performance table");
     } else log('README.md has no <!-- bench:targets --> block; left unchanged');
   }
   console.log(`\n${renderMarkdown(report)}`);
