@@ -99,7 +99,8 @@ function rowsOf(graph: SignedGraph, executor: Executor): DataLoader<string, Rela
         const found = await executor.read(
           RELATIONSHIPS_BY_ID,
           { ids },
-          { operation: 'analytics-relationships', signal: UNCANCELLED },
+          // A dyad's events at a busy pair are thousands of ids in one read: not a lookup's 5 s.
+          { operation: 'analytics-relationships', class: 'search', signal: UNCANCELLED },
         );
         const byId = new Map(found.map((r) => [(r.row as RelationshipRow).id, r.row as RelationshipRow]));
         return ids.map((id) => byId.get(id) ?? null);
