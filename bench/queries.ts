@@ -40,6 +40,20 @@ const RELATIONSHIP_FILTER = { statuses: ['fact', 'reported', 'alleged'], minConf
 const SHORTEST = pathSearch({ maxHops: 6 });
 const PATHS = pathSearch({});
 
+/** neighborhood(id, depth) with its budget; with `hub`, always around the top hub. */
+function neighborhoodClass(depth: 1 | 2, hub = false): QueryClass {
+  return {
+    name: `${hub ? 'hub-' : ''}neighborhood-${depth}`,
+    description: `neighborhood(id, depth: ${depth})${hub ? ' of the top hub' : ''}`,
+    graphql: `query N${depth}($id: ID!) { neighborhood(id: $id, depth: ${depth}) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
+    variables: (t) => ({ id: t.id }),
+    cypher: neighborhoodQuery(depth),
+    timeoutClass: 'search',
+    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
+    ...(hub ? { hub: true as const } : {}),
+  };
+}
+
 export const QUERY_CLASSES: readonly QueryClass[] = [
   {
     name: 'actor',
@@ -50,45 +64,11 @@ export const QUERY_CLASSES: readonly QueryClass[] = [
     timeoutClass: 'lookup',
     params: (t) => ({ ids: [t.id] }),
   },
-  {
-    name: 'neighborhood-1',
-    description: 'neighborhood(id, depth: 1)',
-    graphql: `query N1($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
-    variables: (t) => ({ id: t.id }),
-    cypher: neighborhoodQuery(1),
-    timeoutClass: 'search',
-    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
-  },
-  {
-    name: 'neighborhood-2',
-    description: 'neighborhood(id, depth: 2)',
-    graphql: `query N2($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
-    variables: (t) => ({ id: t.id }),
-    cypher: neighborhoodQuery(2),
-    timeoutClass: 'search',
-    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
-  },
+  neighborhoodClass(1),
+  neighborhoodClass(2),
   // Issue 15's targets are about the worst case, the top hub: 9,000 relationships at M.
-  {
-    name: 'hub-neighborhood-1',
-    description: 'neighborhood(id, depth: 1) of the top hub',
-    graphql: `query N1($id: ID!) { neighborhood(id: $id, depth: 1) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
-    variables: (t) => ({ id: t.id }),
-    cypher: neighborhoodQuery(1),
-    timeoutClass: 'search',
-    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
-    hub: true,
-  },
-  {
-    name: 'hub-neighborhood-2',
-    description: 'neighborhood(id, depth: 2) of the top hub',
-    graphql: `query N2($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated omittedNodes omittedEdges } }`,
-    variables: (t) => ({ id: t.id }),
-    cypher: neighborhoodQuery(2),
-    timeoutClass: 'search',
-    params: (t) => ({ id: t.id, f: filterParams(null), ...neighborhoodBudget() }),
-    hub: true,
-  },
+  neighborhoodClass(1, true),
+  neighborhoodClass(2, true),
   {
     name: 'relationships',
     description: 'relationships(filter: involving, statuses, minConfidence; first: 50)',
