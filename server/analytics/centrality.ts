@@ -94,14 +94,19 @@ export function pagerank(l: Links, n: number, alpha = 0.85, maxIterations = 100,
 /**
  * Brandes's betweenness from the given source nodes, summed, for an undirected unweighted graph;
  * normalised like graphology-metrics (by (n−1)(n−2), so each unordered pair counts twice) and, for a
- * sample, scaled by n / sources.
+ * sample, scaled by n / sources. The search records each link of the shortest-path DAG as it finds
+ * it (`before[k]` precedes `after[k]`), so the accumulation walks those links backwards instead of
+ * every neighbour of every node again, testing distances.
  */
 export function brandes(l: Links, n: number, sources: ArrayLike<number>): Float64Array {
+  const { offsets, neighbours } = l;
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
   const distance = new Int32Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
+  const before = new Int32Array(neighbours.length);
+  const after = new Int32Array(neighbours.length);
   for (let k = 0; k < sources.length; k++) {
     const s = sources[k] as number;
     sigma.fill(0);
@@ -112,26 +117,37 @@ export function brandes(l: Links, n: number, sources: ArrayLike<number>): Float6
     order[0] = s;
     let head = 0;
     let tail = 1;
+    let links = 0;
     while (head < tail) {
       const v = order[head++] as number;
-      const dv = distance[v] as number;
-      for (let j = l.offsets[v] as number; j < (l.offsets[v + 1] as number); j++) {
-        const w = l.neighbours[j] as number;
-        if (distance[w] === -1) {
-          distance[w] = dv + 1;
+      const next = (distance[v] as number) + 1;
+      const sv = sigma[v] as number;
+      const end = offsets[v + 1] as number;
+      for (let j = offsets[v] as number; j < end; j++) {
+        const w = neighbours[j] as number;
+        let dw = distance[w] as number;
+        if (dw === -1) {
+          dw = next;
+          distance[w] = next;
           order[tail++] = w;
         }
-        if (distance[w] === dv + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+        if (dw === next) {
+          sigma[w] = (sigma[w] as number) + sv;
+          before[links] = v;
+          after[links] = w;
+          links++;
+        }
       }
     }
-    for (let i = tail - 1; i > 0; i--) {
+    // Links were found in breadth-first order, so walking them backwards meets every link out of
+    // a node after all the links out of its successors: its delta is complete when it is used.
+    for (let i = links - 1; i >= 0; i--) {
+      const v = before[i] as number;
+      const w = after[i] as number;
+      delta[v] = (delta[v] as number) + ((sigma[v] as number) / (sigma[w] as number)) * (1 + (delta[w] as number));
+    }
+    for (let i = 1; i < tail; i++) {
       const w = order[i] as number;
-      const dw = distance[w] as number;
-      const coefficient = (1 + (delta[w] as number)) / (sigma[w] as number);
-      for (let j = l.offsets[w] as number; j < (l.offsets[w + 1] as number); j++) {
-        const v = l.neighbours[j] as number;
-        if (distance[v] === dw - 1) delta[v] = (delta[v] as number) + (sigma[v] as number) * coefficient;
-      }
       centrality[w] = (centrality[w] as number) + (delta[w] as number);
     }
   }
