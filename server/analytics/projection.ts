@@ -2,7 +2,7 @@
 // the same fragment as every other filtered query, so the filter means the same here. Blocs and
 // centrality read the whole filtered graph once; a dyad reads only its two sides.
 import type { Executor } from '../db/executor.js';
-import type { FilterParams } from '../db/filter.js';
+import { type FilterParams, forFilter } from '../db/filter.js';
 import { query } from '../db/queries.js';
 import { MEMBERSHIP_TYPES } from '../model/vocabulary.js';
 import type { ProjectedActor, Projection } from './signed-graph.js';
@@ -33,7 +33,7 @@ export async function readProjection(
   options: { readonly claims: boolean },
 ): Promise<Projection> {
   const rows = await executor.read(
-    PROJECTION,
+    forFilter(PROJECTION, f),
     { f, claims: options.claims, batch: PROJECTION_BATCH },
     { operation: 'analytics-projection', class: 'analytics', signal: UNCANCELLED },
   );
@@ -49,7 +49,7 @@ export async function readDyadProjection(
   withMembers: boolean,
 ): Promise<Projection> {
   const rows = await executor.read(
-    DYAD,
+    forFilter(DYAD, f),
     { f, a, b, withMembers, membershipTypes: MEMBERSHIP_TYPES, batch: PROJECTION_BATCH },
     { operation: 'analytics-dyad', class: 'analytics', signal: UNCANCELLED },
   );

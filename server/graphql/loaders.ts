@@ -3,7 +3,7 @@
 // actors and sources embedded in their rows and prime the loaders with them.
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
-import type { FilterParams } from '../db/filter.js';
+import { type FilterParams, forFilter } from '../db/filter.js';
 import { query } from '../db/queries.js';
 import type { ActorRow, RelationshipRow, SourceRow } from '../db/rows.js';
 
@@ -89,7 +89,9 @@ export function createLoaders(executor: Executor): Loaders {
       const key = argsKey({ f, limit });
       let loader = actorRelationshipLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => grouped(ACTOR_RELATIONSHIPS, { f, limit }, 'load-actor-relationships', ids));
+        loader = new DataLoader((ids) =>
+          grouped(forFilter(ACTOR_RELATIONSHIPS, f), { f, limit }, 'load-actor-relationships', ids),
+        );
         actorRelationshipLoaders.set(key, loader);
       }
       return loader;

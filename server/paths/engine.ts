@@ -1,6 +1,7 @@
 // Runs a path question: one round trip for the paths (with every actor, relationship and source
 // they touch), and a second only when there is no path, to say why.
 import type { Executor } from '../db/executor.js';
+import { forFilter } from '../db/filter.js';
 import type { PathSelector } from '../db/queries.js';
 import type { ActorRow, RelationshipRow } from '../db/rows.js';
 import { MAX_TRAILS, neighborsQuery, searchQuery, UNFILTERED_QUERY } from './cypher.js';
@@ -94,16 +95,20 @@ export async function findPaths(
 ): Promise<PathAnswer> {
   const params = { from, to, maxPaths: MAX_PATHS, best: options.mode === 'best', ...edgeParams(search) };
   const run = async (selector: PathSelector) => {
-    const [row] = (await executor.read(searchQuery(selector, search.types, search.maxHops), params, {
-      operation: options.operation,
-      class: 'path',
-    })) as unknown as SearchRow[];
+    const [row] = (await executor.read(
+      forFilter(searchQuery(selector, search.types, search.maxHops), params.f),
+      params,
+      {
+        operation: options.operation,
+        class: 'path',
+      },
+    )) as unknown as SearchRow[];
     if (!row) throw new Error('The path query returned no row.');
     return row;
   };
   const neighborsRun =
     options.withNeighbors && from !== to
-      ? executor.read(neighborsQuery(search.types), params, {
+      ? executor.read(forFilter(neighborsQuery(search.types), params.f), params, {
           operation: `${options.operation}-neighbors`,
           class: 'path',
         })

@@ -1,4 +1,4 @@
-import { type FilterParams, filterParams } from '../../db/filter.js';
+import { type FilterParams, filterParams, forFilter } from '../../db/filter.js';
 import { query } from '../../db/queries.js';
 import { type ActorRow, asKnownOn, type RelationshipRow, type SourceRow } from '../../db/rows.js';
 import { badInput, checkDateRange, type DateRangeInput, intBetween } from '../../model/arguments.js';
@@ -53,7 +53,7 @@ async function relationshipPage(
   const scope = { list: operation, filter: f };
   const after = decodeCursor('after', args.after, scope, 2, (v, i) => i > 0 || /^\d{4}-\d{2}-\d{2}$/.test(v));
   const [row] = await executor.read(
-    RELATIONSHIPS,
+    forFilter(RELATIONSHIPS, f),
     { f, afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: first + 1 },
     { operation, class: 'search' },
   );
@@ -107,7 +107,7 @@ export const relationshipResolvers: ResolverMap = {
         if (f[end] !== null) throw badInput(`filter.${end}`, 'not used by neighborhood (it starts from id)');
       }
       const [row] = await executor.read(
-        neighborhoodQuery(depth),
+        forFilter(neighborhoodQuery(depth), f),
         { id: args.id, f, ...neighborhoodBudget(limit) },
         { operation: 'neighborhood', class: 'search' },
       );
@@ -123,7 +123,7 @@ export const relationshipResolvers: ResolverMap = {
     async graph(_: unknown, args: FilterArgs & { limit?: number | null }, { executor, loaders }: Context) {
       const limit = intBetween('limit', args.limit, 1, MAX_LIST, 2000);
       const f = filterParams(args.filter);
-      const [row] = await executor.read(GRAPH, { f, limit }, { operation: 'graph', class: 'search' });
+      const [row] = await executor.read(forFilter(GRAPH, f), { f, limit }, { operation: 'graph', class: 'search' });
       const { nodes, edges } = subgraph(asKnownOn(loaders.prime((row?.rows ?? []) as RelationshipRow[]), f.knownOn));
       const total = Number(row?.total ?? 0);
       const actorCount = Number(row?.actorCount ?? 0);
@@ -135,7 +135,7 @@ export const relationshipResolvers: ResolverMap = {
     async disputed(_: unknown, args: FilterArgs, { executor, loaders }: Context) {
       const f = filterParams(args.filter);
       const rows = await executor.read(
-        DISPUTED,
+        forFilter(DISPUTED, f),
         {
           f,
           forTypes: CLAIM_TYPES.for,
