@@ -4,12 +4,10 @@
 //   1. "The enemy of my enemy": for every actor with two or more adversaries, a hidden node stands
 //      for the side against it, tied to each adversary at ADVERSARY_SHARE of their hostility, so
 //      actors that share adversaries are drawn together, more weakly than by a tie of their own.
-//   2. Louvain (seeded) on the friendly ties of that graph gives a first partition.
-//   3. Local moves and merges lower the frustration (hostile weight inside blocs plus friendly
-//      weight across them) until none does; the hidden nodes are dropped at the end.
-// Deterministic: fixed seed, nodes in id order, ties broken by the lower index.
-import { louvain, UndirectedGraph } from './graphology.js';
-import { seededRandom } from './random.js';
+//   2. From every node in a bloc of its own, local moves and merges lower the frustration (hostile
+//      weight inside blocs plus friendly weight across them) until none does; the hidden nodes
+//      are dropped at the end.
+// Deterministic: nodes in id order, ties broken by the lower index.
 import { compare, round, type SignedGraph } from './signed-graph.js';
 
 /** The weight of a shared adversary, as a share of the hostility to it. */
@@ -18,7 +16,6 @@ export const ADVERSARY_SHARE = 0.5;
 export const MAX_EVIDENCE = 50;
 export const MAX_FRUSTRATED = 100;
 
-const SEED = 13;
 const EPS = 1e-9;
 const MAX_ROUNDS = 50;
 
@@ -86,24 +83,6 @@ function augmented(graph: SignedGraph, share: number): Augmented {
     neighbours,
     weights,
   };
-}
-
-function louvainStart(g: Augmented): Int32Array {
-  const positive = new UndirectedGraph();
-  for (let i = 0; i < g.size; i++) positive.addNode(i);
-  // Keyed by index: graphology then generates no key per edge, which cost as much as Louvain here.
-  for (let i = 0; i < g.from.length; i++) {
-    const w = g.weight[i] as number;
-    if (w > 0) positive.addEdgeWithKey(i, g.from[i], g.to[i], { weight: w });
-  }
-  const bloc = new Int32Array(g.size);
-  if (positive.size === 0) {
-    for (let i = 0; i < g.size; i++) bloc[i] = i;
-    return bloc;
-  }
-  const communities = louvain(positive, { getEdgeWeight: 'weight', rng: seededRandom(SEED) });
-  for (let i = 0; i < g.size; i++) bloc[i] = communities[String(i)] ?? i;
-  return bloc;
 }
 
 /** Bloc labels with their sizes, and the labels no node uses, for a node that leaves to be alone. */
@@ -226,7 +205,7 @@ function merges(g: Augmented, labels: Labels, dirty: Uint8Array): boolean {
 /** The bloc of every node of the graph (an arbitrary label per bloc). */
 export function partition(graph: SignedGraph, share = ADVERSARY_SHARE): Int32Array {
   const g = augmented(graph, share);
-  const labels = new Labels(louvainStart(g));
+  const labels = new Labels(Int32Array.from({ length: g.size }, (_, i) => i));
   const dirty = new Uint8Array(g.size).fill(1);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const moved = localMoves(g, labels, dirty);
