@@ -8,7 +8,7 @@
 //      weight inside blocs plus friendly weight across them) until none does; the hidden nodes
 //      are dropped at the end.
 // Deterministic: nodes in id order, ties broken by the lower index.
-import { compare, round, type SignedGraph } from './signed-graph.js';
+import { compare, itemsOf, round, type SignedGraph } from './signed-graph.js';
 
 /** The weight of a shared adversary, as a share of the hostility to it. */
 export const ADVERSARY_SHARE = 0.5;
@@ -44,10 +44,10 @@ function augmented(graph: SignedGraph, share: number): Augmented {
   let size = n;
   for (let k = 0; k < n; k++) {
     let hostile = 0;
-    for (const i of graph.pairsOf[k] ?? []) if ((graph.pairs[i]?.weight ?? 0) < 0) hostile++;
+    for (const i of itemsOf(graph.pairsOf, k)) if ((graph.pairs[i]?.weight ?? 0) < 0) hostile++;
     if (hostile < 2) continue;
     const side = size++;
-    for (const i of graph.pairsOf[k] ?? []) {
+    for (const i of itemsOf(graph.pairsOf, k)) {
       const p = graph.pairs[i];
       if (p === undefined || p.weight >= 0) continue;
       from.push(side);
@@ -318,7 +318,7 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
   const hostileBy = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
     hostileBy.clear();
-    for (const i of graph.pairsOf[k] ?? []) {
+    for (const i of itemsOf(graph.pairsOf, k)) {
       const p = graph.pairs[i];
       if (p === undefined || p.weight >= 0) continue;
       const member = p.u === k ? p.v : p.u;
@@ -333,7 +333,7 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
       for (const i of pairs) {
         const p = graph.pairs[i] as (typeof graph.pairs)[number];
         const member = p.u === k ? p.v : p.u;
-        for (const j of p.edges) {
+        for (let j = p.first; j < p.end; j++) {
           const e = graph.edges[j];
           if (e === undefined || e.kind !== 'act' || e.weight >= 0) continue;
           found[b]?.push({
@@ -405,7 +405,7 @@ export function alliances(graph: SignedGraph, share = ADVERSARY_SHARE): Alliance
       b: graph.ids[p.v] ?? '',
       weight: round(p.weight),
       inside: blocOf[p.u] === blocOf[p.v],
-      relationships: p.edges.map((j) => graph.edges[j]?.id ?? ''),
+      relationships: graph.edges.slice(p.first, p.end).map((e) => e.id),
     };
   });
 

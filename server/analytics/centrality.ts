@@ -52,8 +52,8 @@ function links(graph: SignedGraph): Links {
     fill[u] = at + 1;
   };
   for (const p of graph.pairs) {
-    put(p.u, p.v, p.edges.length);
-    put(p.v, p.u, p.edges.length);
+    put(p.u, p.v, p.end - p.first);
+    put(p.v, p.u, p.end - p.first);
   }
   return { offsets, neighbours, counts };
 }

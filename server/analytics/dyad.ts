@@ -6,7 +6,7 @@
 // (an accuser's target, a denial's claimant), where the signed graph counts it. Pure.
 
 import { relationshipType } from '../model/vocabulary.js';
-import { compare, MEMBERSHIP_TYPES, round, type SignedGraph, type WeightedEdge } from './signed-graph.js';
+import { compare, itemsOf, MEMBERSHIP_TYPES, round, type SignedGraph, type WeightedEdge } from './signed-graph.js';
 
 export type Bucket = 'MONTH' | 'YEAR';
 
@@ -47,7 +47,7 @@ const MEMBERSHIP = new Set(MEMBERSHIP_TYPES);
 function side(graph: SignedGraph, actor: number, withMembers: boolean): Set<number> {
   const out = new Set([actor]);
   if (!withMembers) return out;
-  for (const i of graph.edgesOf[actor] ?? []) {
+  for (const i of itemsOf(graph.edgesOf, actor)) {
     const e = graph.edges[i];
     if (e && MEMBERSHIP.has(e.type) && e.v === actor) out.add(e.u);
   }
@@ -84,7 +84,7 @@ export function dyad(graph: SignedGraph, a: number, b: number, options: DyadOpti
       events.set(e.id, { relationship: e.id, score: direct ? round(e.score) : 0, direct, day: e.day });
   };
   for (const v of [...sideA, ...sideB]) {
-    for (const i of graph.edgesOf[v] ?? []) {
+    for (const i of itemsOf(graph.edgesOf, v)) {
       const e = graph.edges[i];
       if (e === undefined) continue;
       const from = sideOf(e.u);

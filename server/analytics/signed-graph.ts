@@ -58,8 +58,15 @@ export interface Pair {
   readonly v: number;
   /** The sum of the weights of its edges: > 0 friendly, < 0 hostile, 0 no tie. */
   readonly weight: number;
-  /** Indices into SignedGraph.edges. */
-  readonly edges: readonly number[];
+  /** Its edges are SignedGraph.edges[first] up to (not including) [end]: a pair's edges are adjacent there. */
+  readonly first: number;
+  readonly end: number;
+}
+
+/** Lists per node, packed: node k's are items[offsets[k]] up to (not including) items[offsets[k + 1]]. */
+export interface Adjacency {
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
 }
 
 export interface SignedGraph {
@@ -67,15 +74,36 @@ export interface SignedGraph {
   readonly ids: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly actors: readonly ProjectedActor[];
+  /** In pair order (see Pair), a pair's edges in id order. */
   readonly edges: readonly WeightedEdge[];
   readonly pairs: readonly Pair[];
   /** Per node, the indices of the pairs it is in. */
-  readonly pairsOf: readonly (readonly number[])[];
+  readonly pairsOf: Adjacency;
   /** Per node, the indices of the edges it is an end of. */
-  readonly edgesOf: readonly (readonly number[])[];
+  readonly edgesOf: Adjacency;
   /** Per node, the sum of |weight| of its ties: how much it is involved, friend or foe. */
   readonly strength: Float64Array;
   readonly claimed: Projection['claimed'];
+}
+
+/** The items of node k in a packed list, as a view (no copy). */
+export function itemsOf(list: Adjacency, k: number): Int32Array {
+  return list.items.subarray(list.offsets[k] as number, list.offsets[k + 1] as number);
+}
+
+/** Packs per-node lists from (node, item) entries, items of a node in entry order. */
+function adjacency(n: number, nodes: Int32Array, items: Int32Array, count: number): Adjacency {
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < count; i++) offsets[(nodes[i] as number) + 1] = (offsets[(nodes[i] as number) + 1] as number) + 1;
+  for (let k = 0; k < n; k++) offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
+  const fill = offsets.slice(0, n);
+  const packed = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const k = nodes[i] as number;
+    packed[fill[k] as number] = items[i] as number;
+    fill[k] = (fill[k] as number) + 1;
+  }
+  return { offsets, items: packed };
 }
 
 const MEMBERSHIP = new Set(MEMBERSHIP_TYPES);
@@ -108,41 +136,54 @@ export function signedGraph(projection: Projection): SignedGraph {
   projection.actors.forEach((a, i) => {
     all.set(a.id, i);
   });
-  const touched = new Uint8Array(projection.actors.length);
-  for (const e of projection.edges) {
-    if (e.from === e.to) continue;
-    const f = all.get(e.from);
-    const t = all.get(e.to);
-    if (f === undefined || t === undefined) continue;
-    touched[f] = 1;
-    touched[t] = 1;
-  }
-  const actors = projection.actors.filter((_, i) => touched[i] === 1).sort((x, y) => compare(x.id, y.id));
-  const ids = actors.map((a) => a.id);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const n = ids.length;
-
-  // The ends of each edge (and lower index first), bucketed by the lower end; -1 for an edge left out.
+  // Each end looked up once, as its place among the projection's actors (-1: an edge left out).
   const m = projection.edges.length;
   const starting = new Int32Array(m);
   const ending = new Int32Array(m);
+  const touched = new Uint8Array(projection.actors.length);
+  projection.edges.forEach((e, i) => {
+    const f = all.get(e.from);
+    const t = all.get(e.to);
+    if (f === undefined || t === undefined || f === t) {
+      starting[i] = -1;
+      return;
+    }
+    starting[i] = f;
+    ending[i] = t;
+    touched[f] = 1;
+    touched[t] = 1;
+  });
+  const kept = projection.actors.map((_, i) => i).filter((i) => touched[i] === 1);
+  kept.sort((x, y) =>
+    compare((projection.actors[x] as ProjectedActor).id, (projection.actors[y] as ProjectedActor).id),
+  );
+  const actors = kept.map((i) => projection.actors[i] as ProjectedActor);
+  const ids = actors.map((a) => a.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  const rank = new Int32Array(projection.actors.length);
+  kept.forEach((i, k) => {
+    rank[i] = k;
+  });
+
+  // The ends of each edge as nodes (and lower index first), bucketed by the lower end.
   const lo = new Int32Array(m);
   const hi = new Int32Array(m);
   const starts = new Int32Array(n + 1);
-  projection.edges.forEach((e, i) => {
-    const u = index.get(e.from);
-    const v = index.get(e.to);
-    if (u === undefined || v === undefined || u === v) {
+  for (let i = 0; i < m; i++) {
+    if ((starting[i] as number) < 0) {
       lo[i] = -1;
-      return;
+      continue;
     }
-    const low = Math.min(u, v);
+    const u = rank[starting[i] as number] as number;
+    const v = rank[ending[i] as number] as number;
     starting[i] = u;
     ending[i] = v;
+    const low = u < v ? u : v;
     lo[i] = low;
-    hi[i] = Math.max(u, v);
+    hi[i] = u < v ? v : u;
     starts[low + 1] = (starts[low + 1] as number) + 1;
-  });
+  }
   for (let k = 0; k < n; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
   const order = new Int32Array(starts[n] as number);
   const fill = starts.slice(0, n);
@@ -174,19 +215,25 @@ export function signedGraph(projection: Projection): SignedGraph {
     }
     return unit;
   };
-  const edges: WeightedEdge[] = [];
-  const pairs: { u: number; v: number; weight: number; edges: number[] }[] = [];
-  const edgesOf: number[][] = ids.map(() => []);
-  const pairsOf: number[][] = ids.map(() => []);
-  let pair: (typeof pairs)[number] | undefined;
-  for (const i of order) {
+  const count = order.length;
+  const edges: WeightedEdge[] = new Array(count);
+  const pairs: Pair[] = [];
+  // (node, edge) and (node, pair) entries, packed into per-node lists at the end.
+  const edgeNodes = new Int32Array(2 * count);
+  const edgeItems = new Int32Array(2 * count);
+  const pairNodes = new Int32Array(2 * count);
+  const pairItems = new Int32Array(2 * count);
+  let pairEntries = 0;
+  let first = 0;
+  let weight = 0;
+  for (let at = 0; at < count; at++) {
+    const i = order[at] as number;
     const e = projection.edges[i] as ProjectedEdge;
     const u = starting[i] as number;
     const v = ending[i] as number;
     const unit = unitOf(e.type, e.status);
     const { id, type, from, to, status, confidence, day, about } = e;
-    const at = edges.length;
-    edges.push({
+    edges[at] = {
       id,
       type,
       from,
@@ -200,24 +247,41 @@ export function signedGraph(projection: Projection): SignedGraph {
       score: unit.score * confidence,
       u,
       v,
-    });
-    edgesOf[u]?.push(at);
-    edgesOf[v]?.push(at);
-    if (pair === undefined || pair.u !== lo[i] || pair.v !== hi[i]) {
-      pair = { u: lo[i] as number, v: hi[i] as number, weight: 0, edges: [] };
-      pairsOf[pair.u]?.push(pairs.length);
-      pairsOf[pair.v]?.push(pairs.length);
-      pairs.push(pair);
+    };
+    edgeNodes[2 * at] = u;
+    edgeItems[2 * at] = at;
+    edgeNodes[2 * at + 1] = v;
+    edgeItems[2 * at + 1] = at;
+    weight += unit.weight * confidence;
+    // The pair ends after its last edge: the next edge has other ends, or there is none.
+    const next = at + 1 < count ? (order[at + 1] as number) : -1;
+    if (next < 0 || lo[next] !== lo[i] || hi[next] !== hi[i]) {
+      const p = pairs.length;
+      pairs.push({ u: lo[i] as number, v: hi[i] as number, weight, first, end: at + 1 });
+      pairNodes[pairEntries] = lo[i] as number;
+      pairItems[pairEntries++] = p;
+      pairNodes[pairEntries] = hi[i] as number;
+      pairItems[pairEntries++] = p;
+      first = at + 1;
+      weight = 0;
     }
-    pair.weight += unit.weight * confidence;
-    pair.edges.push(at);
   }
   const strength = new Float64Array(n);
   for (const p of pairs) {
     strength[p.u] = (strength[p.u] as number) + Math.abs(p.weight);
     strength[p.v] = (strength[p.v] as number) + Math.abs(p.weight);
   }
-  return { ids, index, actors, edges, pairs, pairsOf, edgesOf, strength, claimed: projection.claimed };
+  return {
+    ids,
+    index,
+    actors,
+    edges,
+    pairs,
+    pairsOf: adjacency(n, pairNodes, pairItems, pairEntries),
+    edgesOf: adjacency(n, edgeNodes, edgeItems, 2 * count),
+    strength,
+    claimed: projection.claimed,
+  };
 }
 
 /** Code-unit order, the same in every locale: ids are ASCII slugs. */

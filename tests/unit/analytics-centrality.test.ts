@@ -55,7 +55,7 @@ function graphologyOf(graph: SignedGraph): UndirectedGraph {
   graph.ids.forEach((id) => {
     g.addNode(id);
   });
-  for (const p of graph.pairs) g.addEdge(graph.ids[p.u], graph.ids[p.v], { count: p.edges.length });
+  for (const p of graph.pairs) g.addEdge(graph.ids[p.u], graph.ids[p.v], { count: p.end - p.first });
   return g;
 }
 
