@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import { createApp } from '../server/app.js';
 import { readConfig } from '../server/config.js';
 import { createDriver, createExecutor, TIMEOUTS } from '../server/db/executor.js';
+import { type FilterParams, forFilter } from '../server/db/filter.js';
 import { toPlain } from '../server/db/mapping.js';
 import { QUERY_CLASSES } from './queries.js';
 
@@ -44,7 +45,10 @@ const rawServer = http.createServer((req, res) => {
         if (q === undefined) throw new Error(`unknown query class ${body.q}`);
         const session = driver.session({ database: config.neo4j.database, defaultAccessMode: neo4j.session.READ });
         try {
-          const result = await session.executeRead((tx) => tx.run(q.cypher, body.p), {
+          // The same text the server runs: the query in the shape of its filter, if it has one.
+          const f = body.p.f as FilterParams | undefined;
+          const text = f === undefined ? q.cypher : forFilter(q.cypher, f);
+          const result = await session.executeRead((tx) => tx.run(text, body.p), {
             timeout: TIMEOUTS[q.timeoutClass],
           });
           const rows = result.records.map((r) => toPlain(r.toObject()));
