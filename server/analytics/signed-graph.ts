@@ -179,9 +179,9 @@ export function signedGraph(projection: Projection): SignedGraph {
     const v = rank[ending[i] as number] as number;
     starting[i] = u;
     ending[i] = v;
-    const low = u < v ? u : v;
+    const low = Math.min(u, v);
     lo[i] = low;
-    hi[i] = u < v ? v : u;
+    hi[i] = Math.max(u, v);
     starts[low + 1] = (starts[low + 1] as number) + 1;
   }
   for (let k = 0; k < n; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);

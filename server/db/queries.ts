@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.js';
-import { cypherType, RELATIONSHIP_TYPES } from '../model/vocabulary.js';
+import { cypherType } from '../model/vocabulary.js';
 
 export const CYPHER_DIR = path.join(ROOT_DIR, 'cypher');
 

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CYPHER_DIR, type Fill, query, withoutComments } from '../../server/db/queries.js';
 import { neighborhoodQuery } from '../../server/graphql/resolvers/relationships.js';
-import { RELATIONSHIP_TYPES } from '../../server/model/vocabulary.js';
 
 /** The values the templates among the query files need. */
 const FILLS: Record<string, Record<string, Fill>> = {

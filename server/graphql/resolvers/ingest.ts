@@ -1,7 +1,6 @@
 // Ingestion and review (docs/ingestion.md): the review queue's queries and decisions, and each
 // relationship's dated history. The work is in server/ingest/; these resolvers check arguments,
 // the writer, and shape rows.
-import { GraphQLError } from 'graphql';
 import type { RelationshipRow } from '../../db/rows.js';
 import { composeHistory } from '../../ingest/history.js';
 import {
