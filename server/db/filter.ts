@@ -140,7 +140,8 @@ function shaped(text: string, f: FilterParams): string {
     const key = m[1] as keyof FilterParams;
     if (!(key in f)) throw new Error(`A filtered query tests $f.${key}, which FilterParams does not have.`);
     const value = f[key];
-    const off = m[2] === undefined ? value === true : value === null;
+    // Unset is null; undefined (a caller's object built by hand) means the same to Neo4j.
+    const off = m[2] === undefined ? value === true : value === null || value === undefined;
     out += text.slice(at, m.index);
     if (off) {
       out += 'true';
@@ -156,7 +157,9 @@ function shaped(text: string, f: FilterParams): string {
 
 /** The fields of `f` that decide a shape, as one key: unset (or set flags) marked. */
 const shapeKey = (f: FilterParams) =>
-  (Object.keys(f) as (keyof FilterParams)[]).map((k) => (f[k] === null || f[k] === true ? '1' : '0')).join('');
+  (Object.keys(f) as (keyof FilterParams)[])
+    .map((k) => (f[k] === null || f[k] === undefined || f[k] === true ? '1' : '0'))
+    .join('');
 
 /** Query texts whose shapes are kept; generated texts (a path search's types) may be many, so past this all go. */
 const SHAPED_QUERIES_KEPT = 512;
