@@ -124,61 +124,16 @@ function proposalOf(row: Row): ProposalRow {
   };
 }
 
-/** The fields proposalOf reads. */
-const PROPOSAL_FIELDS = [
-  'id',
-  'source',
-  'position',
-  'kind',
-  'state',
-  'record',
-  'evidence',
-  'confidence',
-  'target',
-  'fromStatus',
-  'toStatus',
-  'note',
-  'names',
-  'decidedBy',
-  'decidedAt',
-  'proposedBy',
-  'reason',
-  'acceptedAs',
-  'acceptedActor',
-] as const;
-
 /** Proposals read as one list per field (`id`, `state`, … of equal length), as proposalOf reads a map. */
 function proposalsOfColumns(columns: Row | undefined): ProposalRow[] {
   const ids = (columns?.id ?? []) as unknown[];
-  const fields = PROPOSAL_FIELDS.filter((f) => Array.isArray(columns?.[f])).map(
-    (f) => [f, columns?.[f] as unknown[]] as const,
-  );
+  const fields = Object.entries(columns ?? {}).filter(([, v]) => Array.isArray(v)) as [string, unknown[]][];
   return ids.map((_, i) => {
     const row: Row = {};
     for (const [key, values] of fields) row[key] = values[i];
     return proposalOf(row);
   });
 }
-
-/**
- * The ids of its record a proposal is stored with beside the record's JSON (recordId, recordType,
- * recordFrom, recordTo, recordClaimedBy, recordAbout), so that the accept's first read can find
- * what the record names without parsing it (proposals-to-accept.cypher); null where the record has
- * none (a null property is not stored).
- */
-function recordCopies(actor: Actor | null, relationship: Relationship | null) {
-  const r = relationship;
-  return {
-    recordId: actor?.id ?? r?.id ?? null,
-    recordType: r?.type ?? null,
-    recordFrom: r?.from ?? null,
-    recordTo: r?.to ?? null,
-    recordClaimedBy: r?.claimedBy ?? null,
-    recordAbout: r?.about ?? null,
-  };
-}
-
-const COPY_FIELDS = ['recordId', 'recordType', 'recordFrom', 'recordTo', 'recordClaimedBy', 'recordAbout'] as const;
 
 /** The properties a queued proposal is stored with. */
 function storedProperties(p: QueuedProposal) {
@@ -196,7 +151,6 @@ function storedProperties(p: QueuedProposal) {
     toStatus: p.toStatus,
     note: p.note,
     names: JSON.stringify(p.names),
-    ...recordCopies(p.kind === 'ACTOR' ? p.actor : null, p.kind === 'ACTOR' ? null : p.relationship),
   };
 }
 
@@ -361,7 +315,7 @@ interface Plan {
   basis: Map<string, string>;
   decisions: Map<string, { acceptedAs: string | null; acceptedActor: string | null; edits: string | null }>;
   /** Open proposals of the same articles whose records now name an accepted id. */
-  rewrites: Map<string, { record: string; target: string | null; copies: (string | null)[] }>;
+  rewrites: Map<string, { record: string; target: string | null }>;
   /** Status changes that accepted confirmations imply, for the queue (positions given on write). */
   raised: QueuedProposal[];
 }
@@ -409,12 +363,7 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
 
   // The other open proposals of the articles, with the requested ones still open (as before).
   const siblings = [...todo.map((t) => t.p), ...queued.slice(requestedCount).filter((s) => !proposals.has(s.id))];
-  // The first read found the context from the copies of the records' ids; where any differs from
-  // the record (or is missing, in a proposal stored before they were), it is read again from the
-  // records.
-  const context = copiesMatch(read, todo, siblings)
-    ? await contextOf(executor, contextNeeds(todo, siblings), read)
-    : await readContext(executor, todo, siblings);
+  const context = await readContext(executor, todo, siblings);
   const plan = planAccept(todo, siblings, context, by);
 
   let prepared: Awaited<ReturnType<typeof prepareBundle>>;
@@ -455,7 +404,6 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
     planned: rewritten.map(([id]) => expected.get(id) ?? null),
     records: rewritten.map(([, r]) => r.record),
     targets: rewritten.map(([, r]) => r.target),
-    copies: rewritten.map(([, r]) => r.copies),
   };
   await executor.writeTransaction(
     async (tx) => {
@@ -508,23 +456,14 @@ interface Context {
   before: KnownBefore;
 }
 
-/** What an accept reads to plan: the ids its records name, the statements they may state again. */
-interface ContextNeeds {
-  actorIds: Set<string>;
-  /** What claims and status changes are about, read whole. */
-  relIds: Set<string>;
-  /** Ids the bundle may write or point at, for the registry (the bundle validation's read). */
-  writeIds: Set<string>;
-  pairs: { type: string; from: string; to: string }[];
-  sourceIds: Set<string>;
-}
-
-function contextNeeds(
+async function readContext(
+  executor: Executor,
   todo: readonly { p: ProposalRow; edits: ProposalEdit | null }[],
   siblings: readonly ProposalRow[],
-): ContextNeeds {
+): Promise<Context> {
   const actorIds = new Set<string>();
   const relIds = new Set<string>();
+  /** Ids the bundle may write or point at, for the registry (the bundle validation's read). */
   const writeIds = new Set<string>();
   const pairs: { type: string; from: string; to: string }[] = [];
   for (const { p, edits } of todo) {
@@ -543,71 +482,21 @@ function contextNeeds(
     }
   }
   for (const s of siblings) if (s.actor) actorIds.add(s.actor.id);
-  return { actorIds, relIds, writeIds, pairs, sourceIds: new Set(todo.map((t) => t.p.source)) };
-}
-
-/** Edits that change what a record names, so that the context its stored copies found does not serve. */
-const NAMING_EDITS = ['type', 'from', 'to', 'claimedBy', 'about', 'mergeInto'] as const;
-
-/**
- * Whether the context proposals-to-accept found from the stored copies of the records' ids is the
- * one contextNeeds asks for: every open requested proposal (and every other open actor proposal
- * of the articles) has copies equal to its record, and no edit changes what a record names.
- */
-function copiesMatch(
-  read: Row | undefined,
-  todo: readonly { p: ProposalRow; edits: ProposalEdit | null }[],
-  siblings: readonly ProposalRow[],
-): boolean {
-  const ids = (read?.id ?? []) as string[];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const column = (field: (typeof COPY_FIELDS)[number]) => (read?.[field] ?? []) as unknown[];
-  const columns = COPY_FIELDS.map(column);
-  const matches = (p: ProposalRow) => {
-    const i = index.get(p.id);
-    if (i === undefined) return false;
-    const copies = recordCopies(p.actor, p.relationship);
-    return COPY_FIELDS.every((f, k) => (columns[k]?.[i] ?? null) === copies[f]);
-  };
-  if (todo.some(({ edits }) => NAMING_EDITS.some((k) => edits?.[k] !== undefined))) return false;
-  return todo.every(({ p }) => matches(p)) && siblings.every((s) => !s.actor || matches(s));
-}
-
-async function readContext(
-  executor: Executor,
-  todo: readonly { p: ProposalRow; edits: ProposalEdit | null }[],
-  siblings: readonly ProposalRow[],
-): Promise<Context> {
-  const needs = contextNeeds(todo, siblings);
-  const { actorIds, relIds, writeIds, pairs, sourceIds } = needs;
+  const sourceIds = new Set(todo.map((t) => t.p.source));
   const [[row], relRows] = await Promise.all([
     executor.read(
       ACCEPT_CONTEXT,
       { actorIds: [...actorIds], pairs, sourceIds: [...sourceIds], relIds: [...relIds, ...writeIds] },
       { operation: 'accept-context', class: 'search' },
     ),
-    readRelationships(executor, relIds),
+    relIds.size === 0
+      ? Promise.resolve([])
+      : executor.read(
+          RELATIONSHIP_RECORDS,
+          { ids: [...relIds] },
+          { operation: 'review-relationships', class: 'search' },
+        ),
   ]);
-  return contextOf(executor, needs, row, relRows);
-}
-
-const readRelationships = (executor: Executor, ids: ReadonlySet<string>) =>
-  ids.size === 0
-    ? Promise.resolve([])
-    : executor.read(RELATIONSHIP_RECORDS, { ids: [...ids] }, { operation: 'review-relationships', class: 'search' });
-
-/**
- * The context from a read of actors, candidates, sources and registry (accept-context.cypher, or
- * proposals-to-accept.cypher's), with the relationships claims and status changes are about and
- * the sources only those cite, read here when not given.
- */
-async function contextOf(
-  executor: Executor,
-  { actorIds, relIds, writeIds, sourceIds }: ContextNeeds,
-  row: Row | undefined,
-  relRowsRead?: Row[],
-): Promise<Context> {
-  const relRows = relRowsRead ?? (await readRelationships(executor, relIds));
   const candidates = ((row?.candidates ?? []) as Row[]).map(storedRecord);
   const relationships = new Map(
     [...relRows.map((r) => storedRecord(r.row as Row)), ...candidates].map((r) => [r.id, r]),
@@ -861,11 +750,9 @@ function planAccept(
     const record = JSON.stringify(r);
     if (record !== JSON.stringify(s.relationship)) {
       const target = s.target && relRename.has(s.target) ? (relRename.get(s.target) as string) : s.target;
-      const copies = recordCopies(null, r);
       plan.rewrites.set(s.id, {
         record,
         target: r.about && !s.target ? r.about : target,
-        copies: COPY_FIELDS.map((f) => copies[f]),
       });
     }
   }
