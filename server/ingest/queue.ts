@@ -128,7 +128,11 @@ function proposalOf(row: Row): ProposalRow {
 function proposalsOfColumns(columns: Row | undefined): ProposalRow[] {
   const ids = (columns?.id ?? []) as unknown[];
   const fields = Object.entries(columns ?? {}).filter(([, v]) => Array.isArray(v)) as [string, unknown[]][];
-  return ids.map((_, i) => proposalOf(Object.fromEntries(fields.map(([key, values]) => [key, values[i]]))));
+  return ids.map((_, i) => {
+    const row: Row = {};
+    for (const [key, values] of fields) row[key] = values[i];
+    return proposalOf(row);
+  });
 }
 
 /** The properties a queued proposal is stored with. */
@@ -375,8 +379,15 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   }
 
   const at = new Date().toISOString();
+  // The records as read, which the decision compares with the stored ones (not parsed and written
+  // again: the same text by construction, and 1,000 fewer JSON.stringify calls).
+  const readIds = (read?.id ?? []) as string[];
+  const readRecords = (read?.record ?? []) as unknown[];
   const expected = new Map<string, string>();
-  for (const p of [...todo.map((t) => t.p), ...siblings]) expected.set(p.id, recordJson(p));
+  readIds.forEach((id, i) => {
+    if (typeof readRecords[i] === 'string') expected.set(id, readRecords[i] as string);
+  });
+  for (const p of [...todo.map((t) => t.p), ...siblings]) if (!expected.has(p.id)) expected.set(p.id, recordJson(p));
   const decided = [...plan.decisions];
   const decisions = {
     ids: decided.map(([id]) => id),

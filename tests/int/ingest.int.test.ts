@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT_DIR } from '../../server/config.js';
 import type { Executor } from '../../server/db/executor.js';
+import { query } from '../../server/db/queries.js';
 import { readArticleFile } from '../../server/extract/article.js';
 import { parseGold, scoreArticle } from '../../server/extract/evaluate.js';
 import { extractArticle } from '../../server/extract/extract.js';
@@ -315,6 +316,41 @@ describe('review decisions', () => {
     );
     expect(Number(rows[0]?.n)).toBe(1);
     expect(rows[0]?.sources).toEqual([['test-concurrent']]);
+  });
+
+  it('locks a proposal so that a decision waiting for the lock reads what the first committed', async () => {
+    const data = await ok(INGEST, { a: article('test-lock') });
+    const p = firstRelationship(data.ingestArticle.proposals);
+    // As a database from before holds it: with the counter the lock used to bump.
+    await executor.write('MATCH (p:Proposal {id: $id}) SET p.lock = 3', { id: p.id }, { operation: 'test' });
+    const lock = query('proposals-lock');
+    let locked: () => void = () => {};
+    const first = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const deciding = executor.writeTransaction(
+      async (tx) => {
+        await tx.run(lock, { ids: [p.id] });
+        locked();
+        // Long enough for the second transaction to reach the lock and wait for it.
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        await tx.run('MATCH (p:Proposal {id: $id}) SET p.state = $state', { id: p.id, state: 'REJECTED' });
+      },
+      { operation: 'test-lock-first' },
+    );
+    await first;
+    const second = await executor.writeTransaction(async (tx) => tx.run(lock, { ids: [p.id] }), {
+      operation: 'test-lock-second',
+    });
+    await deciding;
+    expect(second[0]?.state).toBe('REJECTED');
+    const [row] = await executor.read(
+      'MATCH (p:Proposal {id: $id}) RETURN p.state AS state, p.lock AS lock',
+      { id: p.id },
+      { operation: 'test' },
+    );
+    // Locking wrote nothing of its own: the first decision stands, and the old counter is gone.
+    expect(row).toEqual({ state: 'REJECTED', lock: null });
   });
 
   it('corroborates what the graph holds: the source is added, knowledge time kept, confidence raised', async () => {
