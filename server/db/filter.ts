@@ -109,10 +109,11 @@ export function filterParams(filter: RelationshipFilterInput | null | undefined,
 // A condition of the relationship fragments that a filter field can switch off is written
 // `($f.KEY IS NULL OR condition)` (or `($f.KEY OR condition)` for a flag). Neo4j plans such a query
 // once for every value of $f and so tests each of those disjunctions on every relationship: at
-// 100,000 relationships, with no field set, they took about 160 ms of an 840 ms projection read. Each query is therefore run in the shape of its filter: a condition whose field is unset
-// (or whose flag is set) becomes `true`, the others lose their test of the field. Only the query's
-// own text is cut; every value stays a parameter, and there are at most as many shapes per query
-// as combinations of fields that callers use.
+// 100,000 relationships, with no field set, they took about 160 ms of an 840 ms projection read.
+// Each query is therefore run in the shape of its filter: a condition whose field is unset (or
+// whose flag is set) becomes `true`, the others lose their test of the field. Only the query's own
+// text is cut; every value stays a parameter, and there are at most as many shapes per query as
+// combinations of fields that callers use.
 const SWITCH = /\(\$f\.([A-Za-z]+) (IS NULL )?OR /g;
 
 /** The index just after the parenthesis that closes the one at `open` (quoted text skipped). */

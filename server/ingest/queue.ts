@@ -383,11 +383,11 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
   // again: the same text by construction, and 1,000 fewer JSON.stringify calls).
   const readIds = (read?.id ?? []) as string[];
   const readRecords = (read?.record ?? []) as unknown[];
+  // Every proposal planned on (requested or sibling) is one of those rows.
   const expected = new Map<string, string>();
   readIds.forEach((id, i) => {
     if (typeof readRecords[i] === 'string') expected.set(id, readRecords[i] as string);
   });
-  for (const p of [...todo.map((t) => t.p), ...siblings]) if (!expected.has(p.id)) expected.set(p.id, recordJson(p));
   const decided = [...plan.decisions];
   const decisions = {
     ids: decided.map(([id]) => id),
@@ -433,8 +433,6 @@ async function acceptOnce(executor: Executor, requests: readonly AcceptRequest[]
     { operation: 'accept-proposals', class: requests.length > 50 ? 'import' : 'write' },
   );
 }
-
-const recordJson = (p: ProposalRow) => JSON.stringify(p.kind === 'ACTOR' ? p.actor : p.relationship);
 
 async function checkBasis(tx: Tx, basis: ReadonlyMap<string, string>): Promise<void> {
   if (basis.size === 0) return;
