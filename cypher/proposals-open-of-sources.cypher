@@ -1,5 +1,8 @@
-// The open proposals of some articles: the actors a relationship may need, the records to rewrite.
+// The open proposals of some articles in article order: the actors a relationship may need, the
+// records to rewrite.
 // params: $sources [source id]
-// returns: row [proposal properties]
+// returns: one row: id, source, … (proposal-columns.cypher) [one entry per proposal]
 MATCH (p:Proposal) WHERE p.source IN $sources AND p.state = 'OPEN'
-RETURN p {.*} AS row ORDER BY p.source, p.position
+WITH p ORDER BY p.source, p.position
+WITH collect(p) AS ps
+RETURN __PROPOSAL_COLUMNS(ps)__

@@ -124,7 +124,7 @@ function proposalOf(row: Row): ProposalRow {
   };
 }
 
-/** Proposals read as one list per field (`id`, `state`, … of equal length), as proposalOf reads a map. */
+/** Proposals read as one list per field (`id`, `state`, … of equal length; cypher/proposal-columns.cypher), as proposalOf reads a map. */
 function proposalsOfColumns(columns: Row | undefined): ProposalRow[] {
   const ids = (columns?.id ?? []) as unknown[];
   const fields = Object.entries(columns ?? {}).filter(([, v]) => Array.isArray(v)) as [string, unknown[]][];
@@ -256,8 +256,8 @@ function sameIdOtherText(id: string): GraphQLError {
 // Reading the queue
 
 export async function readProposals(executor: Executor, ids: readonly string[]): Promise<Map<string, ProposalRow>> {
-  const rows = await executor.read(PROPOSALS_BY_ID, { ids }, { operation: 'proposals-by-id', class: 'search' });
-  return new Map(rows.map((r) => proposalOf(r.row as Row)).map((p) => [p.id, p]));
+  const [columns] = await executor.read(PROPOSALS_BY_ID, { ids }, { operation: 'proposals-by-id', class: 'search' });
+  return new Map(proposalsOfColumns(columns).map((p) => [p.id, p]));
 }
 
 export interface ProposalQuery {
@@ -281,7 +281,7 @@ export async function listProposals(executor: Executor, q: ProposalQuery) {
   );
   return {
     totalCount: Number(row?.totalCount ?? 0),
-    rows: ((row?.rows ?? []) as Row[]).map(proposalOf),
+    rows: proposalsOfColumns(row),
   };
 }
 
@@ -826,9 +826,12 @@ export async function addProposal(
     { operation: 'ingest-read', class: 'search' },
   );
   if (!article?.textHash) throw badInput('source', `no ingested article "${sourceId}"`);
-  const siblings = (
-    await executor.read(OPEN_OF_SOURCES, { sources: [sourceId] }, { operation: 'proposals-open', class: 'search' })
-  ).map((r) => proposalOf(r.row as Row));
+  const [open] = await executor.read(
+    OPEN_OF_SOURCES,
+    { sources: [sourceId] },
+    { operation: 'proposals-open', class: 'search' },
+  );
+  const siblings = proposalsOfColumns(open);
   const ids = [input.from, input.to, input.claimedBy].filter((id): id is string => !!id);
   const actorRows = await executor.read(ACTORS_BY_ID, { ids }, { operation: 'review-actors', class: 'search' });
   const names: Record<string, string> = {};
@@ -875,7 +878,7 @@ export async function addProposal(
       if (!Number.isInteger(input.end) || input.end <= input.start || input.end > text.length)
         throw badInput('proposal.end', `must be after start and at most the text's length (${text.length})`);
       const [existing] = await tx.run(PROPOSALS_BY_ID, { ids: [id] });
-      if (existing) throw badInput('proposal', `the article already has this proposal ("${id}")`);
+      if (((existing?.id ?? []) as unknown[]).length > 0) throw badInput('proposal', `the article already has this proposal ("${id}")`);
       const proposal: QueuedProposal = {
         id,
         source: sourceId,
