@@ -878,7 +878,8 @@ export async function addProposal(
       if (!Number.isInteger(input.end) || input.end <= input.start || input.end > text.length)
         throw badInput('proposal.end', `must be after start and at most the text's length (${text.length})`);
       const [existing] = await tx.run(PROPOSALS_BY_ID, { ids: [id] });
-      if (((existing?.id ?? []) as unknown[]).length > 0) throw badInput('proposal', `the article already has this proposal ("${id}")`);
+      if (((existing?.id ?? []) as unknown[]).length > 0)
+        throw badInput('proposal', `the article already has this proposal ("${id}")`);
       const proposal: QueuedProposal = {
         id,
         source: sourceId,
