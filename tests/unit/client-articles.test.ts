@@ -57,6 +57,13 @@ describe('evidence spans', () => {
       [text.slice(11), []],
     ]);
     expect(segments('', [{ id: 'a', start: 0, end: 4 }])).toEqual([]);
+    // Two spans of one proposal side by side mark one segment.
+    expect(
+      segments('ab', [
+        { id: 'p', start: 1, end: 2 },
+        { id: 'p', start: 0, end: 1 },
+      ]),
+    ).toEqual([{ start: 0, end: 2, text: 'ab', ids: ['p'] }]);
   });
 
   it('always gives back the whole text, each segment marked by exactly the spans that cover it', () => {
@@ -76,12 +83,12 @@ describe('evidence spans', () => {
           expect(out.map((s) => s.text).join('')).toBe(t);
           for (const seg of out) {
             expect(seg.text).toBe(t.slice(seg.start, seg.end));
-            const covering = new Set(
-              spans
-                .filter((s) => Math.max(0, s.start) <= seg.start && Math.min(t.length, s.end) >= seg.end)
-                .map((s) => s.id),
-            );
-            expect(new Set(seg.ids)).toEqual(covering);
+            // Every character of a segment is covered by exactly its proposals (a joined segment may
+            // be covered by two spans of one proposal, one after the other).
+            for (let c = seg.start; c < seg.end; c++) {
+              const covering = new Set(spans.filter((s) => s.start <= c && c < s.end).map((s) => s.id));
+              expect(new Set(seg.ids)).toEqual(covering);
+            }
           }
         },
       ),
